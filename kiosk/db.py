@@ -1,0 +1,111 @@
+"""The local database: engine, sessions, SQLite pragmas and migrations.
+
+SQLite runs in WAL mode with foreign keys on and ``synchronous=FULL``: a commit returns only after
+the write-ahead log is on the disk, so a check-in acknowledged to a guest survives a crash or a
+pulled plug. Every open runs the Alembic migrations to the newest version, so a laptop upgraded in
+the middle of the event keeps its data.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+log = logging.getLogger("kiosk.db")
+
+DATABASE_FILE = "kiosk.sqlite3"
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def default_data_dir() -> Path:
+    """KIOSK_HOME if set, else the platform's per-user data folder."""
+    home = os.environ.get("KIOSK_HOME")
+    if home:
+        return Path(home).expanduser()
+    return Path(platformdirs.user_data_dir("kiosk", appauthor=False))
+
+
+def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
+    # The driver's own transaction handling is turned off so that SQLAlchemy's BEGIN is the only
+    # one (pysqlite otherwise delays BEGIN and breaks SAVEPOINT and durable-commit guarantees).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def _begin(conn: Any) -> None:
+    conn.exec_driver_sql("BEGIN")
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for a database URL; SQLite gets the pragmas above."""
+    if url.startswith("sqlite"):
+        engine = create_engine(
+            url, connect_args={"check_same_thread": False, "timeout": 10}, future=True
+        )
+        event.listen(engine, "connect", _configure_sqlite)
+        event.listen(engine, "begin", _begin)
+        return engine
+    return create_engine(url, future=True, pool_pre_ping=True)
+
+
+def alembic_config(engine: Engine) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    return config
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest version, keeping every row."""
+    config = alembic_config(engine)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+class Database:
+    """One local database: its engine and a session factory. Each thread opens its own sessions."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @classmethod
+    def open(cls, data_dir: Path | None = None, *, url: str | None = None) -> Database:
+        """Open (creating and migrating if needed) the database in data_dir, or at url."""
+        if url is None:
+            folder = data_dir if data_dir is not None else default_data_dir()
+            folder.mkdir(parents=True, exist_ok=True)
+            url = f"sqlite:///{folder / DATABASE_FILE}"
+        engine = make_engine(url)
+        migrate(engine)
+        return cls(engine)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session committed at the end of the block, rolled back if the block raises."""
+        with self.sessions() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def sqlite_version() -> str:
+    return sqlite3.sqlite_version
