@@ -169,11 +169,16 @@ class Scan(Base):
     __table_args__ = (
         Index("ix_scans_guest_time", "guest_id", "scanned_at"),
         Index("ix_scans_device_time", "device_uid", "scanned_at"),
+        Index("ix_scans_event_number", "event_id", "guest_number"),
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_uid)
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
     guest_id: Mapped[int | None] = mapped_column(ForeignKey("guests.id", ondelete="SET NULL"))
+    # From the credential: lets a kiosk admit a guest registered after its last sync and link
+    # the scan to the guest once the guest's details arrive.
+    guest_number: Mapped[int | None] = mapped_column(Integer)
+    credential_serial: Mapped[int | None] = mapped_column(Integer)
     checkpoint_id: Mapped[int | None] = mapped_column(
         ForeignKey("checkpoints.id", ondelete="SET NULL")
     )

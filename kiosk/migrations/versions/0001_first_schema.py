@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-25 04:45:48.697219
+Create Date: 2026-11-25
 """
 from alembic import op
 import sqlalchemy as sa
@@ -171,6 +171,8 @@ def upgrade() -> None:
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('event_id', sa.Integer(), nullable=False),
     sa.Column('guest_id', sa.Integer(), nullable=True),
+    sa.Column('guest_number', sa.Integer(), nullable=True),
+    sa.Column('credential_serial', sa.Integer(), nullable=True),
     sa.Column('checkpoint_id', sa.Integer(), nullable=True),
     sa.Column('device_uid', sa.String(length=36), nullable=False),
     sa.Column('scanned_at', kiosk.models.UtcDateTime(), nullable=False),
@@ -193,6 +195,7 @@ def upgrade() -> None:
     with op.batch_alter_table('scans', schema=None) as batch_op:
         batch_op.create_index('ix_scans_device_time', ['device_uid', 'scanned_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_scans_event_id'), ['event_id'], unique=False)
+        batch_op.create_index('ix_scans_event_number', ['event_id', 'guest_number'], unique=False)
         batch_op.create_index('ix_scans_guest_time', ['guest_id', 'scanned_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_scans_scanned_at'), ['scanned_at'], unique=False)
 
@@ -238,6 +241,7 @@ def downgrade() -> None:
     with op.batch_alter_table('scans', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_scans_scanned_at'))
         batch_op.drop_index('ix_scans_guest_time')
+        batch_op.drop_index('ix_scans_event_number')
         batch_op.drop_index(batch_op.f('ix_scans_event_id'))
         batch_op.drop_index('ix_scans_device_time')
 
