@@ -48,7 +48,9 @@ def zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as error:
-        raise UsageError(f"unknown time zone {name!r}", hint="use a name like Asia/Shanghai") from error
+        raise UsageError(
+            f"unknown time zone {name!r}", hint="use a name like Asia/Shanghai"
+        ) from error
 
 
 def set_current_event(session: Session, event: Event) -> None:

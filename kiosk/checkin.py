@@ -1,0 +1,483 @@
+"""The check-in engine: the one place a scan becomes a verdict.
+
+``decide`` applies the rules in a fixed order and stops at the first that fails:
+
+1. the payload: our credential's shape and signature (INVALID), else a plain barcode looked up
+   among the guests' external codes (UNKNOWN_CODE);
+2. revocation: a cancelled guest, or a credential older than the guest's current one (REVOKED);
+3. the checkpoint's categories (WRONG_CATEGORY);
+4. the day: within the event, the guest's day pass and the checkpoint's days (WRONG_DAY);
+5. the checkpoint's opening hours, in the event's time zone (CLOSED);
+6. the entry policy: single entry, once a day or re-entry (ALREADY_CHECKED_IN, READMITTED).
+
+``record_scan`` stores every scan, whatever its verdict, together with its outbox item, and
+commits durably (see kiosk.db) before the verdict is returned. The same payload again at the same
+device within ``DEBOUNCE`` is the same scan: it returns the first verdict and records nothing new,
+so a guest holding a phone still in front of the camera is not told they are a duplicate.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kiosk import events, tokens
+from kiosk.db import Database
+from kiosk.domain import Direction, EntryPolicy, OutboxKind, Reason
+from kiosk.errors import ConflictError, NotFoundError, UsageError
+from kiosk.models import (
+    AuditEntry,
+    CheckInUndo,
+    Checkpoint,
+    Event,
+    Guest,
+    OutboxItem,
+    Scan,
+    new_uid,
+    utc_now,
+)
+
+log = logging.getLogger("kiosk.checkin")
+
+DEBOUNCE = dt.timedelta(seconds=5)
+
+Clock = Callable[[], dt.datetime]
+
+
+class CodeKind:
+    """How a scan identified its guest (stored in Scan.code_kind)."""
+
+    CREDENTIAL = "credential"
+    BARCODE = "barcode"
+    MANUAL = "manual"
+    UNREADABLE = "unreadable"
+
+
+@dataclass(frozen=True, slots=True)
+class GuestFacts:
+    """What the screens show of the guest a scan named (None fields when not yet synced)."""
+
+    uid: str | None
+    number: int | None
+    name: str | None
+    name_latin: str | None
+    company: str | None
+    category: str | None
+    language: str | None
+
+    @classmethod
+    def of(cls, guest: Guest) -> GuestFacts:
+        return cls(
+            uid=guest.uid, number=guest.number, name=guest.name, name_latin=guest.name_latin,
+            company=guest.company, category=guest.category, language=guest.language,
+        )
+
+    @classmethod
+    def pending(cls, number: int) -> GuestFacts:
+        """A validly signed credential whose guest has not reached this kiosk yet."""
+        return cls(uid=None, number=number, name=None, name_latin=None, company=None,
+                   category=None, language=None)
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The answer to one scan and the facts behind it."""
+
+    scan_id: str
+    reason: Reason
+    scanned_at: dt.datetime
+    checkpoint: str | None
+    guest: GuestFacts | None = None
+    # The guest's first accepted check-in at this event (for "already checked in at 09:14").
+    first_checkin_at: dt.datetime | None = None
+    first_checkin_checkpoint: str | None = None
+    # True when this is the guest's first admission to the event: the moment to print a badge.
+    is_first_arrival: bool = False
+    # True when the same payload was just scanned here: this is that scan, not a new one.
+    is_repeat: bool = False
+    allowed_categories: tuple[str, ...] = ()
+    valid_days: tuple[dt.date, ...] = ()
+    opens_at: dt.time | None = None
+    closes_at: dt.time | None = None
+
+    @property
+    def is_accepted(self) -> bool:
+        return self.reason.is_accepted
+
+    def to_dict(self) -> dict[str, object]:
+        """JSON-able form for `--json` and the server's answers."""
+        return {
+            "scan_id": self.scan_id,
+            "reason": self.reason.value,
+            "accepted": self.is_accepted,
+            "scanned_at": self.scanned_at.isoformat(),
+            "checkpoint": self.checkpoint,
+            "guest": None if self.guest is None else {
+                "uid": self.guest.uid, "number": self.guest.number, "name": self.guest.name,
+                "name_latin": self.guest.name_latin, "company": self.guest.company,
+                "category": self.guest.category,
+            },
+            "first_checkin_at": (
+                self.first_checkin_at.isoformat() if self.first_checkin_at else None
+            ),
+            "first_checkin_checkpoint": self.first_checkin_checkpoint,
+            "is_first_arrival": self.is_first_arrival,
+            "is_repeat": self.is_repeat,
+        }
+
+
+def payload_digest(payload: str) -> str:
+    """What we store of a payload: enough to spot a repeat, useless to forge a credential."""
+    return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class _Identified:
+    reason: Reason | None  # a refusal found while identifying, else None
+    code_kind: str
+    guest: Guest | None
+    number: int | None
+    serial: int | None
+
+
+def _identify(session: Session, event: Event, payload: str) -> _Identified:
+    """Who the payload names, or why it names nobody; rules 1 and 2."""
+    if not payload or len(payload) > 512:
+        return _Identified(Reason.INVALID, CodeKind.UNREADABLE, None, None, None)
+    if tokens.looks_like_credential(payload):
+        credential = tokens.parse(payload)
+        public_keys = [event.public_key] if event.public_key else []
+        if credential is None or not tokens.verify(credential, event.uid, public_keys):
+            return _Identified(Reason.INVALID, CodeKind.CREDENTIAL, None, None, None)
+        guest = session.scalar(
+            select(Guest).where(Guest.event_id == event.id, Guest.number == credential.guest_number)
+        )
+        number, serial = credential.guest_number, credential.serial
+        if guest is not None and (guest.is_cancelled or serial < guest.credential_serial):
+            return _Identified(Reason.REVOKED, CodeKind.CREDENTIAL, guest, number, serial)
+        return _Identified(None, CodeKind.CREDENTIAL, guest, number, serial)
+    guest = session.scalar(
+        select(Guest).where(Guest.event_id == event.id, Guest.external_code == payload)
+    )
+    if guest is None:
+        return _Identified(Reason.UNKNOWN_CODE, CodeKind.BARCODE, None, None, None)
+    if guest.is_cancelled:
+        return _Identified(Reason.REVOKED, CodeKind.BARCODE, guest, guest.number, None)
+    return _Identified(None, CodeKind.BARCODE, guest, guest.number, None)
+
+
+def _guest_days(event: Event, guest: Guest | None, checkpoint: Checkpoint) -> list[dt.date]:
+    days = event.days()
+    if guest is not None and guest.days is not None:
+        allowed = {dt.date.fromisoformat(d) for d in guest.days}
+        days = [d for d in days if d in allowed]
+    if checkpoint.allowed_days is not None:
+        allowed = {dt.date.fromisoformat(d) for d in checkpoint.allowed_days}
+        days = [d for d in days if d in allowed]
+    return days
+
+
+def _accepted_scans(session: Session, event: Event, guest: Guest | None, number: int | None) -> (
+    list[Scan]
+):
+    """The guest's standing (accepted, not undone) scans, oldest first."""
+    query = select(Scan).where(
+        Scan.event_id == event.id, Scan.is_accepted.is_(True), Scan.undone_at.is_(None)
+    )
+    if guest is not None:
+        query = query.where(Scan.guest_id == guest.id)
+    elif number is not None:
+        query = query.where(Scan.guest_number == number)
+    else:
+        return []
+    return list(session.scalars(query.order_by(Scan.scanned_at, Scan.id)))
+
+
+def _checkpoint_name(session: Session, checkpoint_id: int | None) -> str | None:
+    if checkpoint_id is None:
+        return None
+    checkpoint = session.get(Checkpoint, checkpoint_id)
+    return checkpoint.name if checkpoint else None
+
+
+def decide(
+    session: Session, event: Event, checkpoint: Checkpoint, payload: str, now: dt.datetime,
+    *, guest: Guest | None = None,
+) -> tuple[Verdict, _Identified]:
+    """The verdict for a payload (or, for a manual check-in, a guest) at a checkpoint. Pure read."""
+    if guest is not None:
+        identified = _Identified(
+            Reason.REVOKED if guest.is_cancelled else None, CodeKind.MANUAL, guest, guest.number,
+            guest.credential_serial,
+        )
+    else:
+        identified = _identify(session, event, payload)
+    facts: GuestFacts | None = None
+    if identified.guest is not None:
+        facts = GuestFacts.of(identified.guest)
+    elif identified.number is not None:
+        facts = GuestFacts.pending(identified.number)
+
+    history = _accepted_scans(session, event, identified.guest, identified.number)
+    arrivals = [s for s in history if s.direction == Direction.IN.value]
+    first = arrivals[0] if arrivals else None
+    first_place = _checkpoint_name(session, first.checkpoint_id) if first else None
+    base = {
+        "scan_id": new_uid(), "scanned_at": now, "checkpoint": checkpoint.name, "guest": facts,
+        "first_checkin_at": first.scanned_at if first else None,
+        "first_checkin_checkpoint": first_place,
+    }
+
+    def verdict(reason: Reason, **more: object) -> tuple[Verdict, _Identified]:
+        fields = {**base, **more}
+        return Verdict(reason=reason, **fields), identified  # type: ignore[arg-type]
+
+    if identified.reason is not None:
+        return verdict(identified.reason)
+
+    category = identified.guest.category if identified.guest is not None else None
+    if checkpoint.allowed_categories is not None and category not in checkpoint.allowed_categories:
+        # A guest not yet synced cannot prove a category: the desk decides.
+        return verdict(
+            Reason.WRONG_CATEGORY if category is not None else Reason.UNKNOWN_CODE,
+            allowed_categories=tuple(checkpoint.allowed_categories),
+        )
+
+    today = events.local_date(event, now)
+    valid_days = _guest_days(event, identified.guest, checkpoint)
+    if today not in valid_days:
+        return verdict(Reason.WRONG_DAY, valid_days=tuple(valid_days))
+
+    local_clock = events.local_time(event, now).time()
+    opens, closes = checkpoint.opens_at, checkpoint.closes_at
+    is_early = opens is not None and local_clock < opens
+    is_late = closes is not None and local_clock >= closes
+    if is_early or is_late:
+        return verdict(Reason.CLOSED, opens_at=opens, closes_at=closes)
+
+    if checkpoint.direction == Direction.OUT.value:
+        return verdict(Reason.EXITED)
+
+    here = [s for s in arrivals if s.checkpoint_id == checkpoint.id]
+    policy = EntryPolicy(checkpoint.entry_policy)
+    if policy is EntryPolicy.SINGLE and here:
+        return verdict(Reason.ALREADY_CHECKED_IN)
+    if policy is EntryPolicy.DAILY and any(
+        events.local_date(event, s.scanned_at) == today for s in here
+    ):
+        return verdict(Reason.ALREADY_CHECKED_IN)
+    if here:
+        return verdict(Reason.READMITTED)
+    return verdict(Reason.ADMITTED, is_first_arrival=not arrivals)
+
+
+def scan_payload(scan: Scan, event: Event, checkpoint: Checkpoint, guest_uid: str | None) -> (
+    dict[str, object]
+):
+    """The outbox form of a scan: everything the server needs, no credential."""
+    return {
+        "id": scan.id, "event_uid": event.uid, "guest_uid": guest_uid,
+        "guest_number": scan.guest_number, "credential_serial": scan.credential_serial,
+        "checkpoint_uid": checkpoint.uid, "device_uid": scan.device_uid,
+        "scanned_at": scan.scanned_at.isoformat(), "reason": scan.reason,
+        "is_accepted": scan.is_accepted, "direction": scan.direction,
+        "code_kind": scan.code_kind, "payload_digest": scan.payload_digest,
+        "operator": scan.operator,
+    }
+
+
+def record_scan(
+    session: Session, event: Event, checkpoint: Checkpoint, device_uid: str, payload: str,
+    now: dt.datetime, *, guest: Guest | None = None, operator: str | None = None,
+) -> Verdict:
+    """Decide and store the scan and its outbox item in the session's transaction.
+
+    The caller commits; ``Gate`` does so before handing the verdict back.
+    """
+    payload = payload.strip()
+    digest = payload_digest(payload if guest is None else f"manual:{guest.uid}")
+    if guest is None:
+        repeat = _recent_repeat(session, device_uid, checkpoint, digest, now)
+        if repeat is not None:
+            return repeat
+    verdict, identified = decide(session, event, checkpoint, payload, now, guest=guest)
+    scan = Scan(
+        id=verdict.scan_id, event_id=event.id,
+        guest_id=identified.guest.id if identified.guest is not None else None,
+        guest_number=identified.number, credential_serial=identified.serial,
+        checkpoint_id=checkpoint.id, device_uid=device_uid, scanned_at=now,
+        reason=verdict.reason.value, is_accepted=verdict.is_accepted,
+        direction=checkpoint.direction, payload_digest=digest,
+        code_kind=identified.code_kind, operator=operator,
+    )
+    session.add(scan)
+    session.add(OutboxItem(
+        item_uid=scan.id, kind=OutboxKind.SCAN.value, created_at=now,
+        payload=scan_payload(
+            scan, event, checkpoint, identified.guest.uid if identified.guest else None
+        ),
+    ))
+    log.info("scan %s at %s: %s", scan.id, checkpoint.name, verdict.reason.value)
+    return verdict
+
+
+def _recent_repeat(
+    session: Session, device_uid: str, checkpoint: Checkpoint, digest: str, now: dt.datetime
+) -> Verdict | None:
+    """The verdict of the same payload scanned here moments ago, if it was."""
+    previous = session.scalar(
+        select(Scan)
+        .where(Scan.device_uid == device_uid, Scan.scanned_at > now - DEBOUNCE,
+               Scan.scanned_at <= now)
+        .order_by(Scan.scanned_at.desc())
+        .limit(1)
+    )
+    if previous is None or previous.payload_digest != digest:
+        return None
+    if previous.checkpoint_id != checkpoint.id or previous.undone_at is not None:
+        return None
+    guest = previous.guest
+    facts = GuestFacts.of(guest) if guest is not None else (
+        GuestFacts.pending(previous.guest_number) if previous.guest_number else None
+    )
+    first = None
+    if previous.guest_id is not None or previous.guest_number is not None:
+        event = session.get(Event, previous.event_id)
+        assert event is not None
+        arrivals = [
+            s for s in _accepted_scans(session, event, guest, previous.guest_number)
+            if s.direction == Direction.IN.value
+        ]
+        first = arrivals[0] if arrivals else None
+    return Verdict(
+        scan_id=previous.id, reason=Reason(previous.reason), scanned_at=previous.scanned_at,
+        checkpoint=checkpoint.name, guest=facts,
+        first_checkin_at=first.scanned_at if first else None,
+        first_checkin_checkpoint=_checkpoint_name(session, first.checkpoint_id) if first else None,
+        is_first_arrival=first is not None and first.id == previous.id, is_repeat=True,
+    )
+
+
+def find_checkpoint(session: Session, event: Event, name: str | None) -> Checkpoint:
+    """A checkpoint by name (English or local, any case); the first entrance when none given."""
+    query = select(Checkpoint).where(Checkpoint.event_id == event.id).order_by(Checkpoint.id)
+    checkpoints = list(session.scalars(query))
+    if not checkpoints:
+        raise NotFoundError(f"{event.name} has no checkpoints", hint="define one first")
+    if name is None:
+        entrances = [c for c in checkpoints if c.direction == Direction.IN.value]
+        return (entrances or checkpoints)[0]
+    wanted = name.strip().casefold()
+    for checkpoint in checkpoints:
+        if wanted in (checkpoint.name.casefold(), (checkpoint.name_local or "").casefold()):
+            return checkpoint
+    names = ", ".join(c.name for c in checkpoints)
+    raise NotFoundError(f"no checkpoint {name!r}", hint=f"checkpoints are: {names}")
+
+
+def undo_checkin(
+    session: Session, scan: Scan, reason: str, operator: str | None, device_uid: str,
+    now: dt.datetime,
+) -> CheckInUndo:
+    """Reverse an accepted check-in, keeping the scan and recording who undid it and why."""
+    reason = reason.strip()
+    if not reason:
+        raise UsageError(
+            "an undo needs a reason", hint="say why, e.g. --reason 'scanned by mistake'"
+        )
+    if not scan.is_accepted:
+        raise ConflictError(f"scan {scan.id} was refused ({scan.reason}); there is nothing to undo")
+    if scan.undone_at is not None:
+        raise ConflictError(
+            f"that check-in was already undone at {scan.undone_at:%Y-%m-%d %H:%M} UTC"
+        )
+    scan.undone_at, scan.undo_reason, scan.undone_by = now, reason, operator
+    undo = CheckInUndo(
+        id=new_uid(), scan_id=scan.id, device_uid=device_uid, reason=reason, operator=operator,
+        undone_at=now,
+    )
+    session.add(undo)
+    session.add(AuditEntry(
+        at=now, event_id=scan.event_id, guest_id=scan.guest_id, actor=operator,
+        action="checkin_undone", details={"scan_id": scan.id, "reason": reason},
+    ))
+    session.add(OutboxItem(
+        item_uid=undo.id, kind=OutboxKind.UNDO.value, created_at=now,
+        payload={"id": undo.id, "scan_id": scan.id, "device_uid": device_uid, "reason": reason,
+                 "operator": operator, "undone_at": now.isoformat()},
+    ))
+    log.info("check-in %s undone by %s", scan.id, operator or "unknown")
+    return undo
+
+
+def latest_checkin(session: Session, guest: Guest) -> Scan:
+    """The guest's most recent standing check-in; NotFoundError when there is none."""
+    scan = session.scalar(
+        select(Scan)
+        .where(Scan.guest_id == guest.id, Scan.is_accepted.is_(True), Scan.undone_at.is_(None))
+        .order_by(Scan.scanned_at.desc())
+        .limit(1)
+    )
+    if scan is None:
+        raise NotFoundError(f"{guest.name} has no check-in to undo")
+    return scan
+
+
+class Gate:
+    """A device's scanning point: decides, records and durably commits each scan.
+
+    One Gate per thread; each call opens its own session, so a Gate is cheap to make.
+    """
+
+    def __init__(
+        self, database: Database, checkpoint_name: str | None = None, *,
+        clock: Clock = utc_now, operator: str | None = None,
+    ) -> None:
+        self.database = database
+        self.clock = clock
+        self.operator = operator
+        with database.session() as session:
+            event = events.current_event(session)
+            checkpoint = find_checkpoint(session, event, checkpoint_name)
+            self.event_id, self.checkpoint_id = event.id, checkpoint.id
+            self.checkpoint_name = checkpoint.name
+            self.device_uid = events.this_device(session).uid
+
+    def scan(self, payload: str) -> Verdict:
+        """The verdict for a scanned payload, stored on disk before it is returned."""
+        with self.database.session() as session:
+            event, checkpoint = self._places(session)
+            return record_scan(
+                session, event, checkpoint, self.device_uid, payload, self.clock(),
+                operator=self.operator,
+            )
+
+    def check_in_by_hand(self, guest_uid: str, operator: str) -> Verdict:
+        """A staff check-in of a guest found by search, under the same rules as a scan."""
+        with self.database.session() as session:
+            event, checkpoint = self._places(session)
+            guest = events.find_guest(session, event, guest_uid)
+            return record_scan(
+                session, event, checkpoint, self.device_uid, "", self.clock(),
+                guest=guest, operator=operator,
+            )
+
+    def undo(self, scan_id: str, reason: str, operator: str | None) -> CheckInUndo:
+        with self.database.session() as session:
+            scan = session.get(Scan, scan_id)
+            if scan is None:
+                raise NotFoundError(f"no scan {scan_id!r}")
+            return undo_checkin(session, scan, reason, operator, self.device_uid, self.clock())
+
+    def _places(self, session: Session) -> tuple[Event, Checkpoint]:
+        event = session.get(Event, self.event_id)
+        checkpoint = session.get(Checkpoint, self.checkpoint_id)
+        if event is None or checkpoint is None:
+            raise NotFoundError("this gate's event or checkpoint was removed; restart the kiosk")
+        return event, checkpoint
