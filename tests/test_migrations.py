@@ -23,3 +23,11 @@ def test_reopening_a_database_keeps_its_rows(data_dir, event) -> None:  # type: 
 
         assert current_event(session).name == event.name
     again.close()
+
+
+def test_sqlite_is_set_up_for_durable_commits(database: Database) -> None:
+    with database.engine.connect() as connection:
+        pragma = connection.exec_driver_sql
+        assert pragma("PRAGMA journal_mode").scalar() == "wal"
+        assert pragma("PRAGMA synchronous").scalar() == 2  # FULL: the WAL is fsynced per commit
+        assert pragma("PRAGMA foreign_keys").scalar() == 1
