@@ -76,7 +76,7 @@ def test_every_acknowledged_checkin_survives_sigkill(
         assert child.stdout is not None
         assert child.stdout.readline().strip() == "ready"
         lines: list[str] = []
-        reader = threading.Thread(target=lambda: lines.extend(child.stdout or []), daemon=True)
+        reader = threading.Thread(target=lines.extend, args=(child.stdout,), daemon=True)
         reader.start()
         time.sleep(rng.uniform(0.05, 0.6))
         child.send_signal(signal.SIGKILL)
