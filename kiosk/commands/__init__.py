@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "guests",
     "credentials",
     "scanning",
+    "stats",
     "exporting",
 ]
 
