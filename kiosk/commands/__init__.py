@@ -22,6 +22,7 @@ COMMAND_MODULES = [
     "importing",
     "guests",
     "credentials",
+    "checkpoints",
     "scanning",
     "stats",
     "exporting",
