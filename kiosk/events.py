@@ -109,12 +109,15 @@ def credential_for(event: Event, guest: Guest) -> str:
 
 def reissue_credential(session: Session, event: Event, guest: Guest) -> str:
     """Revoke the guest's credential and issue a new one (a lost invitation)."""
-    if guest.credential_serial < tokens.MAX_SERIAL:
-        guest.credential_serial += 1
-    else:
-        # The serial is spent: a fresh number retires every earlier credential at once.
-        guest.number = allocate_guest_number(session, event)
-        guest.credential_serial = 0
+    if guest.credential_serial >= tokens.MAX_SERIAL:
+        # Moving the guest to a fresh number would leave the old number with no guest, and a
+        # kiosk admits a valid credential of an unknown number (a guest not synced yet): every
+        # revoked credential would open the gate again. A cancelled row keeps its number refused.
+        raise CredentialError(
+            f"guest #{guest.number} has used all {tokens.MAX_SERIAL + 1} credentials of a number",
+            hint="cancel this registration and register the guest again",
+        )
+    guest.credential_serial += 1
     session.flush()
     return credential_for(event, guest)
 
