@@ -92,6 +92,6 @@ def rotate_keys(session: Session, event: Event, *, actor: str | None = None) -> 
                  "replaced_fingerprint": old, "invalidated_guests": invalidated},
     ))
     session.flush()
-    log.warning("replaced the signing key of event %s: %d credentials are now invalid",
-                event.uid, invalidated)
+    log.info("replaced the signing key of event %s: %d credentials are now invalid",
+             event.uid, invalidated)
     return _status(event, is_new=True, replaced=old, invalidated=invalidated)
