@@ -59,6 +59,41 @@ def decode_image(path: Path | str) -> list[str]:
     return _texts(zxingcpp.read_barcodes(gray, formats=QR_ONLY))
 
 
+def _view(
+    pixels: NDArray[np.uint8], colour: zxingcpp.ImageFormat | None, step: int
+) -> object:
+    """Every step-th pixel of every step-th row, without copying: a grey array is sliced, a
+    colour one (C-contiguous) is described to zxing-cpp, which turns it grey as it reads."""
+    if colour is None:
+        return pixels[::step, ::step]
+    channels = pixels.shape[2]
+    return zxingcpp.ImageView(
+        pixels, pixels.shape[1] // step, pixels.shape[0] // step, colour,
+        row_stride=pixels.strides[0] * step, pix_stride=channels * step,
+    )
+
+
+def _read(view: object) -> list[zxingcpp.Barcode]:
+    return zxingcpp.read_barcodes(
+        view, formats=QR_ONLY, try_rotate=False, try_downscale=False, return_errors=True
+    )
+
+
+def _around(
+    barcode: zxingcpp.Barcode, scale: int, height: int, width: int
+) -> tuple[slice, slice]:
+    """The full-size rows and columns of a symbol found at 1/scale, with a quarter of its size
+    around it for the quiet zone and for corners the detector placed a little off."""
+    corners = barcode.position
+    points = [corners.top_left, corners.top_right, corners.bottom_right, corners.bottom_left]
+    xs, ys = [p.x * scale for p in points], [p.y * scale for p in points]
+    margin = max(max(xs) - min(xs), max(ys) - min(ys)) // 4 + 2 * scale
+    return (
+        slice(max(0, min(ys) - margin), min(height, max(ys) + margin + 1)),
+        slice(max(0, min(xs) - margin), min(width, max(xs) + margin + 1)),
+    )
+
+
 def decode_frame(
     frame: NDArray[np.uint8] | Image.Image,
     downscale: int = 2,
@@ -69,6 +104,8 @@ def decode_frame(
 
     frame: a Pillow image, or a uint8 array of height x width (grey), or height x width x 3/4
     channels in channel_order (RGB as Qt and Pillow give it, BGR as OpenCV does, alpha last).
+    A symbol that is found at the reduced size but cannot be read there (a small code: its
+    modules are under two pixels) is read again at full size, in its own region of the frame.
     """
     if downscale < 1:
         raise ValueError(f"downscale must be 1 or more, not {downscale}")
@@ -78,21 +115,21 @@ def decode_frame(
         raise ValueError(f"a camera frame must hold uint8 pixels, not {frame.dtype}")
     if frame.ndim == 3 and frame.shape[2] == 1:
         frame = frame[:, :, 0]
-    height, width = frame.shape[0] // downscale, frame.shape[1] // downscale
-    if height == 0 or width == 0:
-        return []
-    if frame.ndim == 2:
-        view: object = frame[::downscale, ::downscale]
-    elif frame.ndim == 3 and (channel_order, frame.shape[2]) in _COLOUR_FORMATS:
-        pixels = np.ascontiguousarray(frame)
-        channels = pixels.shape[2]
-        view = zxingcpp.ImageView(
-            pixels, width, height, _COLOUR_FORMATS[channel_order, channels],
-            row_stride=pixels.strides[0] * downscale, pix_stride=channels * downscale,
-        )
+    colour: zxingcpp.ImageFormat | None = None
+    if frame.ndim == 3 and (channel_order, frame.shape[2]) in _COLOUR_FORMATS:
+        pixels, colour = np.ascontiguousarray(frame), _COLOUR_FORMATS[channel_order, frame.shape[2]]
+    elif frame.ndim == 2:
+        pixels = frame
     else:
         raise ValueError(f"a camera frame must be grey, RGB(A) or BGR(A), not shape {frame.shape}")
-    barcodes = zxingcpp.read_barcodes(
-        view, formats=QR_ONLY, try_rotate=False, try_downscale=False
-    )
-    return _texts(barcodes)
+    if pixels.shape[0] < downscale or pixels.shape[1] < downscale:
+        return []
+    found = _read(_view(pixels, colour, downscale))
+    texts = _texts([barcode for barcode in found if barcode.valid])
+    if texts or downscale == 1:
+        return texts
+    for located in found:  # found only when none was read
+        rows, columns = _around(located, downscale, pixels.shape[0], pixels.shape[1])
+        region = np.ascontiguousarray(pixels[rows, columns])
+        texts.extend(_texts([b for b in _read(_view(region, colour, 1)) if b.valid]))
+    return list(dict.fromkeys(texts))
