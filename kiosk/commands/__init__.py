@@ -26,6 +26,8 @@ COMMAND_MODULES = [
     "scanning",
     "stats",
     "exporting",
+    "pin",
+    "gui",
 ]
 
 
