@@ -1,0 +1,552 @@
+"""What the help desk does to a guest: correct, annotate, register a walk-in, re-issue, check in.
+
+Each change is one transaction that also writes who did it (an ``AuditEntry``) and what the server
+must learn (an ``OutboxItem``), so nothing is changed without being recorded and queued. Check-ins
+and undos go through the check-in engine (``kiosk.checkin``), re-issues through
+``kiosk.credentials``; this module adds the desk's own changes and the views the desk reads
+(``guest_detail``, ``desk_status``).
+
+``Desk`` binds the operations to a database, a checkpoint, the staff member and a clock, opening a
+session per call (one per thread), the way ``kiosk.checkin.Gate`` does for scanning.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from kiosk import events
+from kiosk.checkin import Clock, Gate, Verdict
+from kiosk.credentials import Reissued, reissue
+from kiosk.db import Database
+from kiosk.domain import Category, OutboxKind, PrintJobState
+from kiosk.errors import NotFoundError, UsageError
+from kiosk.models import (
+    AuditEntry,
+    BadgePrint,
+    CheckInUndo,
+    Checkpoint,
+    Event,
+    Guest,
+    OutboxItem,
+    PrintJob,
+    Scan,
+    SyncState,
+    new_uid,
+    utc_now,
+)
+from kiosk.reports import ArrivalSummary, arrival_summary
+
+log = logging.getLogger("kiosk.desk")
+
+NOTE_LIMIT = 2000
+# Fields staff may correct, with the longest value each column holds.
+EDITABLE_FIELDS: dict[str, int] = {
+    "name": 300, "name_latin": 300, "company": 300, "country": 100, "email": 320, "phone": 64,
+    "title": 200, "category": 32, "language": 16, "days": 0,
+}
+# A change to one of these alters what the badge shows, so the badge should be printed again.
+BADGE_FIELDS = frozenset({"name", "name_latin", "company", "country", "title", "category"})
+NAME_FIELDS = frozenset({"name", "name_latin", "company", "country", "title"})
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$")
+LAST_SYNC_KEY = "last_sync_at"
+
+
+# Validation -----------------------------------------------------------------------------------
+
+
+def clean_text(value: str, field_name: str, limit: int) -> str:
+    """A person's text as stored: trimmed, NFC, runs of spaces made one; refused when unsafe."""
+    from kiosk.names import normalise_text  # the import engineer's normaliser, shared rules
+
+    text = normalise_text(value, field=field_name)
+    if len(text) > limit:
+        raise UsageError(f"{field_name} is {len(text)} characters long; at most {limit} fit",
+                         where=field_name)
+    return text
+
+
+def parse_category(value: str) -> str:
+    text = value.strip().lower()
+    try:
+        return Category(text).value
+    except ValueError:
+        known = ", ".join(c.value for c in Category)
+        raise UsageError(f"unknown category {value!r}", where="category",
+                         hint=f"use one of {known}") from None
+
+
+def parse_days(event: Event, values: Sequence[str] | None) -> list[str] | None:
+    """A day pass: ISO dates within the event, or None for every day."""
+    if values is None:
+        return None
+    chosen: set[dt.date] = set()
+    for value in values:
+        try:
+            day = dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise UsageError(f"{value!r} is not a date", where="days",
+                             hint="write it as 2026-12-07") from None
+        if day not in event.days():
+            raise UsageError(f"{day} is not a day of {event.name} "
+                             f"({event.starts_on} to {event.ends_on})", where="days")
+        chosen.add(day)
+    if not chosen:
+        raise UsageError("a day pass needs at least one day", where="days",
+                         hint="leave it empty for every day")
+    return sorted(d.isoformat() for d in chosen)
+
+
+def _validated(event: Event, changes: Mapping[str, Any]) -> dict[str, Any]:
+    """Every given field checked and cleaned first, so one bad value changes nothing."""
+    clean: dict[str, Any] = {}
+    for name, value in changes.items():
+        if name not in EDITABLE_FIELDS:
+            raise UsageError(f"{name!r} cannot be changed at the desk",
+                             hint=f"fields are: {', '.join(EDITABLE_FIELDS)}")
+        if name == "days":
+            clean[name] = parse_days(event, value)
+            continue
+        if value is None or not str(value).strip():
+            if name in ("name", "category"):
+                raise UsageError(f"a guest's {name} cannot be empty", where=name)
+            clean[name] = None
+            continue
+        text = str(value)
+        if name == "category":
+            clean[name] = parse_category(text)
+        elif name == "email":
+            address = text.strip().lower()
+            if not _EMAIL.match(address) or len(address) > EDITABLE_FIELDS[name]:
+                raise UsageError(f"{text.strip()!r} is not an e-mail address", where="email",
+                                 hint="write it as name@example.com")
+            clean[name] = address
+        elif name == "language":
+            code = text.strip()
+            if not _LANGUAGE.match(code):
+                raise UsageError(f"{code!r} is not a language code", where="language",
+                                 hint="write e.g. zh, en, ja")
+            clean[name] = code
+        else:
+            clean[name] = clean_text(text, name, EDITABLE_FIELDS[name])
+    return clean
+
+
+# Records --------------------------------------------------------------------------------------
+
+
+def guest_record(guest: Guest, event: Event) -> dict[str, Any]:
+    """The guest as the server receives it (walk-ins and corrections), JSON-able."""
+    return {
+        "uid": guest.uid, "event_uid": event.uid, "number": guest.number,
+        "credential_serial": guest.credential_serial, "external_code": guest.external_code,
+        "name": guest.name, "name_latin": guest.name_latin, "company": guest.company,
+        "country": guest.country, "email": guest.email, "phone": guest.phone,
+        "title": guest.title, "category": guest.category, "days": guest.days,
+        "language": guest.language, "note": guest.note, "is_cancelled": guest.is_cancelled,
+        "source": guest.source,
+    }
+
+
+def _record(
+    session: Session, event: Event, guest: Guest, actor: str | None, action: str,
+    details: dict[str, Any], now: dt.datetime,
+) -> None:
+    """The audit entry and the outbox item of one desk change, in the caller's transaction."""
+    session.add(AuditEntry(at=now, event_id=event.id, guest_id=guest.id, actor=actor,
+                           action=action, details=details))
+    item_uid = new_uid()
+    session.add(OutboxItem(
+        item_uid=item_uid, kind=OutboxKind.GUEST.value, created_at=now,
+        payload={"id": item_uid, "change": action, "guest_uid": guest.uid, "actor": actor,
+                 "at": now.isoformat(), "details": details,
+                 "guest": guest_record(guest, event)},
+    ))
+
+
+def _reindex(session: Session, guests: Sequence[Guest]) -> None:
+    from kiosk.search import reindex_guests
+
+    session.flush()
+    reindex_guests(session, [g.id for g in guests])
+
+
+# Operations on a session ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """What a correction changed, field by field, and whether the badge now shows old text."""
+
+    guest_uid: str
+    changed: dict[str, tuple[Any, Any]]  # field: (before, after)
+
+    @property
+    def needs_reprint(self) -> bool:
+        return bool(BADGE_FIELDS & self.changed.keys())
+
+
+def correct_guest(
+    session: Session, event: Event, guest: Guest, changes: Mapping[str, Any],
+    actor: str | None, now: dt.datetime,
+) -> Correction:
+    """Correct a guest's details; unchanged values are ignored, nothing is recorded for none."""
+    clean = _validated(event, changes)
+    changed = {
+        name: (getattr(guest, name), value) for name, value in clean.items()
+        if getattr(guest, name) != value
+    }
+    if not changed:
+        return Correction(guest.uid, {})
+    for name, (_before, after) in changed.items():
+        setattr(guest, name, after)
+    guest.updated_at = now
+    _record(session, event, guest, actor, "guest_corrected",
+            {"fields": {name: {"before": b, "after": a} for name, (b, a) in changed.items()}}, now)
+    if changed.keys() & (NAME_FIELDS | {"email"}):
+        _reindex(session, [guest])
+    log.info("guest #%d corrected by %s: %s", guest.number, actor or "unknown",
+             ", ".join(changed))
+    return Correction(guest.uid, changed)
+
+
+def add_note(
+    session: Session, event: Event, guest: Guest, text: str, actor: str | None,
+    now: dt.datetime,
+) -> str:
+    """Append a note to the guest (who and when stay in the audit trail); the full note."""
+    note = text.strip()
+    if not note:
+        raise UsageError("the note is empty", where="note", hint="write what the desk should know")
+    if len(note) > NOTE_LIMIT:
+        raise UsageError(f"the note is {len(note)} characters long; at most {NOTE_LIMIT} fit",
+                         where="note")
+    guest.note = f"{guest.note}\n{note}" if guest.note else note
+    guest.updated_at = now
+    _record(session, event, guest, actor, "note_added", {"text": note}, now)
+    return guest.note
+
+
+@dataclass(frozen=True, slots=True)
+class WalkIn:
+    """What the walk-in form asks: who, which category, and which days (None: every day)."""
+
+    name: str
+    category: str
+    days: list[str] | None = None
+    name_latin: str | None = None
+    company: str | None = None
+    country: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    title: str | None = None
+    language: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Registered:
+    """A walk-in on the list, with the credential their badge carries."""
+
+    guest_uid: str
+    number: int
+    credential: str
+
+
+def register_walk_in(
+    session: Session, event: Event, form: WalkIn, actor: str | None, now: dt.datetime
+) -> Registered:
+    """Put a guest who is not on the list on it, with a number and a signed credential."""
+    fields: dict[str, Any] = {
+        "name": form.name, "category": form.category, "days": form.days,
+        "name_latin": form.name_latin, "company": form.company, "country": form.country,
+        "email": form.email, "phone": form.phone, "title": form.title,
+        "language": form.language,
+    }
+    clean = _validated(event, fields)
+    if clean.get("email"):
+        same = session.scalar(select(Guest).where(Guest.event_id == event.id,
+                                                  Guest.email == clean["email"]))
+        if same is not None:
+            raise UsageError(
+                f"{clean['email']} is already on the list as {same.name} (#{same.number})",
+                where="email", hint="search for that guest instead of registering again",
+            )
+    guest = Guest(event_id=event.id, number=events.allocate_guest_number(session, event),
+                  source="walk_in", created_at=now, updated_at=now, **clean)
+    session.add(guest)
+    session.flush()
+    credential = events.credential_for(event, guest)  # refuses before anything is stored
+    _record(session, event, guest, actor, "walk_in_registered",
+            {"number": guest.number, "category": guest.category, "days": guest.days}, now)
+    _reindex(session, [guest])
+    log.info("walk-in #%d registered by %s", guest.number, actor or "unknown")
+    return Registered(guest.uid, guest.number, credential)
+
+
+def reissue_with_reason(
+    session: Session, event: Event, guest: Guest, reason: str, actor: str | None,
+) -> Reissued:
+    """Revoke the guest's credential and issue a new one, saying why (a lost invitation)."""
+    why = reason.strip()
+    if not why:
+        raise UsageError("re-issuing a credential needs a reason", where="reason",
+                         hint="e.g. invitation lost")
+    result = reissue(session, event, guest, actor=actor)
+    entry = session.scalar(
+        select(AuditEntry).where(AuditEntry.guest_id == guest.id,
+                                 AuditEntry.action == "credential_reissued")
+        .order_by(AuditEntry.id.desc()).limit(1)
+    )
+    if entry is not None:
+        entry.details = {**entry.details, "reason": why}
+    return result
+
+
+# What the desk reads --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ScanLine:
+    """One scan in a guest's history (times in UTC; the window shows them in the event's zone)."""
+
+    scan_id: str
+    at: dt.datetime
+    checkpoint: str | None
+    reason: str
+    is_accepted: bool
+    direction: str
+    operator: str | None
+    device_uid: str
+    undone_at: dt.datetime | None
+    undo_reason: str | None
+    undone_by: str | None
+
+    @property
+    def is_standing(self) -> bool:
+        """An accepted check-in that nobody has undone."""
+        return self.is_accepted and self.undone_at is None
+
+
+@dataclass(frozen=True, slots=True)
+class AuditLine:
+    at: dt.datetime
+    actor: str | None
+    action: str
+    details: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class PrintLine:
+    at: dt.datetime
+    reason: str
+    operator: str | None
+    printer: str | None
+    template: str
+
+
+@dataclass(frozen=True, slots=True)
+class GuestDetail:
+    """Everything the desk shows of one guest."""
+
+    uid: str
+    number: int
+    credential_serial: int
+    name: str
+    name_latin: str | None
+    company: str | None
+    country: str | None
+    email: str | None
+    phone: str | None
+    title: str | None
+    category: str
+    days: list[str] | None
+    language: str | None
+    note: str | None
+    external_code: str | None
+    is_cancelled: bool
+    source: str
+    timezone: str
+    scans: list[ScanLine]
+    prints: list[PrintLine]
+    audit: list[AuditLine]
+    credential: str | None  # None where this machine holds no signing key
+
+    @property
+    def is_checked_in(self) -> bool:
+        return any(s.is_standing and s.direction == "in" for s in self.scans)
+
+    @property
+    def last_checkin(self) -> ScanLine | None:
+        standing = [s for s in self.scans if s.is_standing and s.direction == "in"]
+        return standing[-1] if standing else None
+
+    @property
+    def has_badge(self) -> bool:
+        return bool(self.prints)
+
+
+def guest_detail(session: Session, event: Event, guest: Guest) -> GuestDetail:
+    scans = session.execute(
+        select(Scan, Checkpoint.name).outerjoin(Checkpoint, Checkpoint.id == Scan.checkpoint_id)
+        .where(Scan.event_id == event.id,
+               (Scan.guest_id == guest.id) | (Scan.guest_number == guest.number))
+        .order_by(Scan.scanned_at, Scan.id)
+    ).all()
+    prints = session.scalars(
+        select(BadgePrint).where(BadgePrint.guest_id == guest.id).order_by(BadgePrint.printed_at)
+    ).all()
+    audit = session.scalars(
+        select(AuditEntry).where(AuditEntry.guest_id == guest.id).order_by(AuditEntry.at,
+                                                                            AuditEntry.id)
+    ).all()
+    credential = events.credential_for(event, guest) if event.signing_key is not None else None
+    return GuestDetail(
+        uid=guest.uid, number=guest.number, credential_serial=guest.credential_serial,
+        name=guest.name, name_latin=guest.name_latin, company=guest.company,
+        country=guest.country, email=guest.email, phone=guest.phone, title=guest.title,
+        category=guest.category, days=guest.days, language=guest.language, note=guest.note,
+        external_code=guest.external_code, is_cancelled=guest.is_cancelled, source=guest.source,
+        timezone=event.timezone,
+        scans=[
+            ScanLine(
+                scan_id=scan.id, at=scan.scanned_at, checkpoint=place, reason=scan.reason,
+                is_accepted=scan.is_accepted, direction=scan.direction, operator=scan.operator,
+                device_uid=scan.device_uid, undone_at=scan.undone_at,
+                undo_reason=scan.undo_reason, undone_by=scan.undone_by,
+            )
+            for scan, place in scans
+        ],
+        prints=[PrintLine(p.printed_at, p.reason, p.operator, p.printer, p.template)
+                for p in prints],
+        audit=[AuditLine(a.at, a.actor, a.action, dict(a.details)) for a in audit],
+        credential=credential,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class DeskStatus:
+    """The status bar's figures."""
+
+    pending_outbox: int
+    print_jobs: dict[str, int] = field(default_factory=dict)
+    last_sync_at: dt.datetime | None = None
+
+    @property
+    def pending_print_jobs(self) -> int:
+        waiting = (PrintJobState.QUEUED, PrintJobState.PRINTING, PrintJobState.HELD)
+        return sum(self.print_jobs.get(state.value, 0) for state in waiting)
+
+    @property
+    def held_print_jobs(self) -> int:
+        return self.print_jobs.get(PrintJobState.HELD.value, 0)
+
+
+def desk_status(session: Session) -> DeskStatus:
+    pending = session.scalar(
+        select(func.count()).select_from(OutboxItem).where(OutboxItem.sent_at.is_(None))
+    ) or 0
+    jobs: dict[str, int] = {
+        state: count for state, count in
+        session.execute(select(PrintJob.state, func.count()).group_by(PrintJob.state))
+    }
+    stamp = session.get(SyncState, LAST_SYNC_KEY)
+    last_sync = None
+    if stamp is not None:
+        try:
+            last_sync = dt.datetime.fromisoformat(stamp.value)
+        except ValueError:
+            log.warning("sync state %s holds %r, not a time", LAST_SYNC_KEY, stamp.value)
+        else:
+            if last_sync.tzinfo is None:
+                last_sync = last_sync.replace(tzinfo=dt.UTC)
+    return DeskStatus(pending_outbox=pending, print_jobs=jobs, last_sync_at=last_sync)
+
+
+# The desk, bound to a database ----------------------------------------------------------------
+
+
+class Desk:
+    """The desk's operations for one staff member at one checkpoint; a session per call.
+
+    Safe to call from worker threads: nothing here holds a session or an ORM object between calls.
+    """
+
+    def __init__(
+        self, database: Database, *, operator: str, checkpoint_name: str | None = None,
+        clock: Clock = utc_now,
+    ) -> None:
+        self.database = database
+        self.operator = operator.strip() or "desk"
+        self.clock = clock
+        self.gate = Gate(database, checkpoint_name, clock=clock, operator=self.operator)
+        self.event_id = self.gate.event_id
+
+    @property
+    def checkpoint_name(self) -> str:
+        return self.gate.checkpoint_name
+
+    def _event(self, session: Session) -> Event:
+        event = session.get(Event, self.event_id)
+        if event is None:
+            raise NotFoundError("the desk's event was removed; restart the desk")
+        return event
+
+    def _guest(self, session: Session, event: Event, guest_uid: str) -> Guest:
+        return events.find_guest(session, event, guest_uid)
+
+    def detail(self, guest_uid: str) -> GuestDetail:
+        with self.database.session() as session:
+            event = self._event(session)
+            return guest_detail(session, event, self._guest(session, event, guest_uid))
+
+    def find(self, ref: str) -> str:
+        """The uid of the guest a scanned code, number, e-mail or uid names."""
+        with self.database.session() as session:
+            event = self._event(session)
+            return self._guest(session, event, ref).uid
+
+    def correct(self, guest_uid: str, changes: Mapping[str, Any]) -> Correction:
+        with self.database.session() as session:
+            event = self._event(session)
+            guest = self._guest(session, event, guest_uid)
+            return correct_guest(session, event, guest, changes, self.operator, self.clock())
+
+    def add_note(self, guest_uid: str, text: str) -> str:
+        with self.database.session() as session:
+            event = self._event(session)
+            guest = self._guest(session, event, guest_uid)
+            return add_note(session, event, guest, text, self.operator, self.clock())
+
+    def register_walk_in(self, form: WalkIn) -> Registered:
+        with self.database.session() as session:
+            return register_walk_in(session, self._event(session), form, self.operator,
+                                    self.clock())
+
+    def reissue(self, guest_uid: str, reason: str) -> Reissued:
+        with self.database.session() as session:
+            event = self._event(session)
+            guest = self._guest(session, event, guest_uid)
+            return reissue_with_reason(session, event, guest, reason, self.operator)
+
+    def check_in(self, guest_uid: str) -> Verdict:
+        """A check-in by hand at the desk's checkpoint, under the same rules as a scan."""
+        return self.gate.check_in_by_hand(guest_uid, self.operator)
+
+    def undo(self, scan_id: str, reason: str) -> CheckInUndo:
+        return self.gate.undo(scan_id, reason, self.operator)
+
+    def summary(self) -> ArrivalSummary:
+        with self.database.session() as session:
+            return arrival_summary(session, self._event(session), self.clock())
+
+    def status(self) -> DeskStatus:
+        with self.database.session() as session:
+            return desk_status(session)
