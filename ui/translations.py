@@ -74,6 +74,15 @@ class Translations(QObject):
     def has_chinese(self) -> bool:
         return self._has_ours
 
+    def text_in(self, language: Language, context: str, source: str) -> str:
+        """source in language, whichever language is in force (the attract screen shows both).
+
+        The source must also appear in a translate()/tr() call, so that lupdate collects it.
+        """
+        if language is Language.ENGLISH:
+            return source
+        return self._ours.translate(context, source) or source
+
     def use(self, language: Language) -> None:
         """Make language the one in force (a no-op when it already is)."""
         if language is self._language:

@@ -1,0 +1,158 @@
+"""The first badge of a guest just admitted: queued, printed and watched off the GUI thread.
+
+``BadgePrinting.print_first_badge(verdict)`` puts the badge in the durable print queue
+(kiosk.badges) on the writer thread, hands it to the printer on a worker, and then follows the
+job's state until it is printed or the printer reports a problem. Every step is announced with
+``progress(BadgeProgress)``; the kiosk window shows it under the verdict. A problem never undoes
+the check-in: the job stays in the queue for staff, who see it at the desk.
+
+Signals:
+    progress(object): a BadgeProgress for the scan whose badge it is.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Protocol
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from kiosk.checkin import Verdict
+from kiosk.db import Database
+from kiosk.errors import KioskError
+from ui.tasks import Tasks
+
+log = logging.getLogger("ui.badges")
+
+POLL_MS = 400
+GIVE_UP_MS = 60_000
+
+
+class BadgeStage(StrEnum):
+    QUEUED = "queued"
+    PRINTING = "printing"
+    DONE = "done"
+    PROBLEM = "problem"  # the printer is off, out of paper, missing...: staff are told
+    UNAVAILABLE = "unavailable"  # no badge printing on this kiosk
+
+
+@dataclass(frozen=True, slots=True)
+class BadgeProgress:
+    scan_id: str
+    stage: BadgeStage
+    reason: str | None = None  # the print system's words, for staff (logged, shown at the desk)
+
+
+class BadgeService(Protocol):
+    """What the window needs of the print queue; every method runs on a worker thread."""
+
+    def enqueue_first_badge(self, guest_uid: str) -> str:
+        """Queue the guest's first badge durably; the job's id."""
+
+    def send(self, job_id: str) -> None:
+        """Render the badge and hand it to the printer (raises PrintError on a refusal)."""
+
+    def stage(self, job_id: str) -> tuple[BadgeStage, str | None]:
+        """Where the job is now, and the printer's reason when it is held or failed."""
+
+
+def default_service(database: Database) -> BadgeService | None:
+    """The kiosk.badges print queue for this database, or None where it is not available."""
+    try:
+        from ui.badge_service import QueueBadgeService
+    except ImportError as error:
+        log.warning("badge printing is not available: %s", error)
+        return None
+    try:
+        return QueueBadgeService(database)
+    except KioskError as error:
+        log.warning("badge printing is not set up: %s", error.full_message())
+        return None
+
+
+class BadgePrinting(QObject):
+    """Prints first badges through the queue and reports progress (see the module docstring).
+
+    Signals:
+        progress(object): a BadgeProgress.
+    """
+
+    progress = Signal(object)
+
+    def __init__(
+        self, tasks: Tasks, database: Database, parent: QObject | None = None, *,
+        service: BadgeService | None = None, use_default: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        self.tasks = tasks
+        self.service = service if service is not None or not use_default else (
+            default_service(database))
+        self._watching: dict[str, tuple[str, int]] = {}  # job -> (scan id, ms watched)
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self._poll)
+
+    def print_first_badge(self, verdict: Verdict) -> None:
+        scan_id = verdict.scan_id
+        guest_uid = verdict.guest.uid if verdict.guest is not None else None
+        service = self.service
+        if service is None or guest_uid is None:
+            self.progress.emit(BadgeProgress(scan_id, BadgeStage.UNAVAILABLE))
+            return
+        self.progress.emit(BadgeProgress(scan_id, BadgeStage.QUEUED))
+        self.tasks.write(
+            service.enqueue_first_badge, guest_uid,
+            on_done=lambda job_id: self._send(scan_id, job_id),
+            on_error=lambda error: self._problem(scan_id, error), owner=self,
+        )
+
+    def _send(self, scan_id: str, job_id: str) -> None:
+        assert self.service is not None
+        self.progress.emit(BadgeProgress(scan_id, BadgeStage.PRINTING))
+        self.tasks.run(
+            self.service.send, job_id, on_done=lambda _: self._watch(scan_id, job_id),
+            on_error=lambda error: self._problem(scan_id, error), owner=self,
+        )
+
+    def _watch(self, scan_id: str, job_id: str) -> None:
+        self._watching[job_id] = (scan_id, 0)
+        self._poll_one(job_id)
+        self._timer.start()
+
+    def _poll(self) -> None:
+        for job_id in list(self._watching):
+            self._poll_one(job_id)
+        if not self._watching:
+            self._timer.stop()
+
+    def _poll_one(self, job_id: str) -> None:
+        assert self.service is not None
+        scan_id, watched = self._watching[job_id]
+        self._watching[job_id] = (scan_id, watched + POLL_MS)
+        self.tasks.run(
+            self.service.stage, job_id,
+            on_done=lambda state: self._on_stage(job_id, state),
+            on_error=lambda error: self._problem(scan_id, error, job_id), owner=self,
+        )
+
+    def _on_stage(self, job_id: str, state: tuple[BadgeStage, str | None]) -> None:
+        if job_id not in self._watching:
+            return
+        scan_id, watched = self._watching[job_id]
+        stage, reason = state
+        if stage in (BadgeStage.DONE, BadgeStage.PROBLEM) or watched >= GIVE_UP_MS:
+            del self._watching[job_id]
+            if stage not in (BadgeStage.DONE, BadgeStage.PROBLEM):
+                stage, reason = BadgeStage.PROBLEM, "the printer did not finish in time"
+            if stage is BadgeStage.PROBLEM:
+                log.warning("badge job %s: printer problem: %s", job_id, reason)
+        self.progress.emit(BadgeProgress(scan_id, stage, reason))
+
+    def _problem(self, scan_id: str, error: BaseException, job_id: str | None = None) -> None:
+        if job_id is not None:
+            self._watching.pop(job_id, None)
+        reason = error.full_message() if isinstance(error, KioskError) else repr(error)
+        log.warning("badge for scan %s: %s", scan_id, reason)
+        self.progress.emit(BadgeProgress(scan_id, BadgeStage.PROBLEM, reason))
