@@ -97,6 +97,21 @@ def allocate_guest_number(session: Session, event: Event) -> int:
     return number
 
 
+def allocate_guest_numbers(session: Session, event: Event, count: int) -> int:
+    """The first of `count` consecutive free credential numbers, all reserved (bulk imports)."""
+    if count < 0:
+        raise ValueError("count must not be negative")
+    first = event.next_guest_number
+    if first + count - 1 > tokens.MAX_NUMBER:
+        raise CredentialError(
+            f"{count} more guests do not fit: this event has {tokens.MAX_NUMBER - first + 1} "
+            f"of its {tokens.MAX_NUMBER} guest numbers left"
+        )
+    event.next_guest_number = first + count
+    session.flush()
+    return first
+
+
 def credential_for(event: Event, guest: Guest) -> str:
     """The guest's current credential text; needs the event's signing key on this machine."""
     if event.signing_key is None:
