@@ -26,7 +26,7 @@ from kiosk import events
 from kiosk.checkin import Clock, Gate, Verdict
 from kiosk.credentials import Reissued, reissue
 from kiosk.db import Database
-from kiosk.domain import Category, OutboxKind, PrintJobState
+from kiosk.domain import Category, Direction, OutboxKind, PrintJobState
 from kiosk.errors import NotFoundError, UsageError
 from kiosk.models import (
     AuditEntry,
@@ -42,6 +42,7 @@ from kiosk.models import (
     new_uid,
     utc_now,
 )
+from kiosk.names import normalise_text
 from kiosk.reports import ArrivalSummary, arrival_summary
 
 log = logging.getLogger("kiosk.desk")
@@ -64,14 +65,9 @@ LAST_SYNC_KEY = "last_sync_at"
 
 
 def clean_text(value: str, field_name: str, limit: int) -> str:
-    """A person's text as stored: trimmed, NFC, runs of spaces made one; refused when unsafe."""
-    from kiosk.names import normalise_text  # the import engineer's normaliser, shared rules
-
-    text = normalise_text(value, field=field_name)
-    if len(text) > limit:
-        raise UsageError(f"{field_name} is {len(text)} characters long; at most {limit} fit",
-                         where=field_name)
-    return text
+    """A person's text as stored: trimmed, NFC, one space between words (``kiosk.names``);
+    refused with the reason when it hides direction controls or broken characters."""
+    return normalise_text(value, field=field_name, limit=limit)
 
 
 def parse_category(value: str) -> str:
@@ -310,7 +306,70 @@ def reissue_with_reason(
     return result
 
 
+def rename_device(session: Session, name: str, actor: str | None, now: dt.datetime) -> str:
+    """Give this machine the name staff and the server see on its scans; audited."""
+    clean = clean_text(name, "device name", 100)
+    device = events.this_device(session)
+    if device.name != clean:
+        session.add(AuditEntry(at=now, actor=actor, action="device_renamed",
+                               details={"before": device.name, "after": clean}))
+        device.name = clean
+    return clean
+
+
 # What the desk reads --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class GuestRow:
+    """One line of the desk's guest table."""
+
+    uid: str
+    number: int
+    name: str
+    name_latin: str | None
+    company: str | None
+    category: str
+    email: str | None
+    is_cancelled: bool
+    is_checked_in: bool
+
+
+def guest_rows(session: Session, event: Event, guest_ids: Sequence[int]) -> list[GuestRow]:
+    """Table rows for guests, in the order given, each saying whether the guest is checked in."""
+    if not guest_ids:
+        return []
+    guests = {g.id: g for g in session.scalars(
+        select(Guest).where(Guest.event_id == event.id, Guest.id.in_(guest_ids)))}
+    inside = set(session.scalars(
+        select(Scan.guest_id).where(
+            Scan.guest_id.in_(guest_ids), Scan.is_accepted.is_(True), Scan.undone_at.is_(None),
+            Scan.direction == Direction.IN.value,
+        ).distinct()
+    ))
+    return [
+        GuestRow(uid=g.uid, number=g.number, name=g.name, name_latin=g.name_latin,
+                 company=g.company, category=g.category, email=g.email,
+                 is_cancelled=g.is_cancelled, is_checked_in=g.id in inside)
+        for g in (guests.get(i) for i in guest_ids) if g is not None
+    ]
+
+
+def browse_guests(session: Session, event: Event, after_number: int, limit: int) -> (
+    list[GuestRow]
+):
+    """The next page of the whole list by guest number (keyset paging: as fast on page 500)."""
+    ids = session.scalars(
+        select(Guest.id).where(Guest.event_id == event.id, Guest.number > after_number)
+        .order_by(Guest.number).limit(limit)
+    ).all()
+    return guest_rows(session, event, ids)
+
+
+def count_guests(session: Session, event: Event) -> int:
+    return session.scalar(
+        select(func.count()).select_from(Guest).where(Guest.event_id == event.id)
+    ) or 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -381,11 +440,11 @@ class GuestDetail:
 
     @property
     def is_checked_in(self) -> bool:
-        return any(s.is_standing and s.direction == "in" for s in self.scans)
+        return any(s.is_standing and s.direction == Direction.IN.value for s in self.scans)
 
     @property
     def last_checkin(self) -> ScanLine | None:
-        standing = [s for s in self.scans if s.is_standing and s.direction == "in"]
+        standing = [s for s in self.scans if s.is_standing and s.direction == Direction.IN.value]
         return standing[-1] if standing else None
 
     @property
@@ -470,6 +529,24 @@ def desk_status(session: Session) -> DeskStatus:
     return DeskStatus(pending_outbox=pending, print_jobs=jobs, last_sync_at=last_sync)
 
 
+@dataclass(frozen=True, slots=True)
+class EventFacts:
+    """What the desk's forms need to know of the event."""
+
+    name: str
+    name_local: str | None
+    timezone: str
+    days: list[dt.date]
+    today: dt.date  # the venue's date now
+    can_issue: bool  # this machine holds the signing key (walk-ins, new credentials)
+
+
+def event_facts(event: Event, now: dt.datetime) -> EventFacts:
+    return EventFacts(name=event.name, name_local=event.name_local, timezone=event.timezone,
+                      days=event.days(), today=events.local_date(event, now),
+                      can_issue=event.signing_key is not None)
+
+
 # The desk, bound to a database ----------------------------------------------------------------
 
 
@@ -501,6 +578,50 @@ class Desk:
 
     def _guest(self, session: Session, event: Event, guest_uid: str) -> Guest:
         return events.find_guest(session, event, guest_uid)
+
+    def set_operator(self, name: str) -> None:
+        """Record a different staff member on everything done from now on."""
+        self.operator = name.strip() or "desk"
+        self.gate.operator = self.operator
+
+    def use_checkpoint(self, name: str | None) -> str:
+        """Check guests in at another checkpoint from now on; its name."""
+        self.gate = Gate(self.database, name, clock=self.clock, operator=self.operator)
+        return self.gate.checkpoint_name
+
+    def checkpoints(self) -> list[str]:
+        """The event's checkpoint names, in the order they were defined."""
+        with self.database.session() as session:
+            return list(session.scalars(
+                select(Checkpoint.name).where(Checkpoint.event_id == self.event_id)
+                .order_by(Checkpoint.id)))
+
+    def device_name(self) -> str:
+        with self.database.session() as session:
+            return events.this_device(session).name
+
+    def rename_device(self, name: str) -> str:
+        with self.database.session() as session:
+            return rename_device(session, name, self.operator, self.clock())
+
+    def event(self) -> EventFacts:
+        with self.database.session() as session:
+            return event_facts(self._event(session), self.clock())
+
+    def browse(self, after_number: int, limit: int) -> list[GuestRow]:
+        with self.database.session() as session:
+            return browse_guests(session, self._event(session), after_number, limit)
+
+    def row(self, guest_uid: str) -> GuestRow:
+        """The table line of one guest, as it is now."""
+        with self.database.session() as session:
+            event = self._event(session)
+            guest = self._guest(session, event, guest_uid)
+            return guest_rows(session, event, [guest.id])[0]
+
+    def count(self) -> int:
+        with self.database.session() as session:
+            return count_guests(session, self._event(session))
 
     def detail(self, guest_uid: str) -> GuestDetail:
         with self.database.session() as session:
