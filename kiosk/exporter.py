@@ -156,7 +156,7 @@ def _first_checkins(session: Session, event: Event) -> dict[int, tuple[dt.dateti
         .order_by(Scan.scanned_at)
     )
     first: dict[int, tuple[dt.datetime, str | None]] = {}
-    for guest_id, scanned_at, checkpoint in session.execute(query).tuples():
+    for guest_id, scanned_at, checkpoint in session.execute(query):
         if guest_id is not None:
             first.setdefault(guest_id, (scanned_at, checkpoint))
     return first

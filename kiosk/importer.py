@@ -1059,7 +1059,7 @@ def _insert(session: Session, event: Event, records: list[Record], now: dt.datet
             Guest.event_id == event.id, Guest.number >= first, Guest.number < first + len(rows)
         )
     )
-    ids = dict(found.tuples().all())
+    ids: dict[int, int] = {number: guest_id for number, guest_id in found}
     return [ids[first + offset] for offset in range(len(rows))]
 
 
