@@ -17,17 +17,21 @@ import logging
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
-from sqlalchemy import func, select
+from sqlalchemy import func, null, select
 from sqlalchemy.orm import Session
 
-from kiosk import events
+from kiosk import events, exporter, importer
 from kiosk.checkin import Clock, Gate, Verdict
 from kiosk.credentials import Reissued, reissue
 from kiosk.db import Database
 from kiosk.domain import Category, Direction, OutboxKind, PrintJobState
 from kiosk.errors import NotFoundError, UsageError
+from kiosk.exporter import ExportSummary
+from kiosk.importer import ImportReport
 from kiosk.models import (
     AuditEntry,
     BadgePrint,
@@ -43,7 +47,9 @@ from kiosk.models import (
     utc_now,
 )
 from kiosk.names import normalise_text
+from kiosk.pin import PinGuard
 from kiosk.reports import ArrivalSummary, arrival_summary
+from kiosk.search import reindex_guests, search_guests
 
 log = logging.getLogger("kiosk.desk")
 
@@ -169,8 +175,6 @@ def _record(
 
 
 def _reindex(session: Session, guests: Sequence[Guest]) -> None:
-    from kiosk.search import reindex_guests
-
     session.flush()
     reindex_guests(session, [g.id for g in guests])
 
@@ -203,8 +207,10 @@ def correct_guest(
     if not changed:
         return Correction(guest.uid, {})
     for name, (_before, after) in changed.items():
-        setattr(guest, name, after)
+        # Every day is SQL NULL, as the importer stores it (a bare None would be JSON 'null').
+        setattr(guest, name, null() if name == "days" and after is None else after)
     guest.updated_at = now
+    session.flush()
     _record(session, event, guest, actor, "guest_corrected",
             {"fields": {name: {"before": b, "after": a} for name, (b, a) in changed.items()}}, now)
     if changed.keys() & (NAME_FIELDS | {"email"}):
@@ -275,6 +281,8 @@ def register_walk_in(
                 f"{clean['email']} is already on the list as {same.name} (#{same.number})",
                 where="email", hint="search for that guest instead of registering again",
             )
+    if clean.get("days") is None:
+        clean.pop("days", None)  # every day: SQL NULL, as the importer stores it
     guest = Guest(event_id=event.id, number=events.allocate_guest_number(session, event),
                   source="walk_in", created_at=now, updated_at=now, **clean)
     session.add(guest)
@@ -304,6 +312,18 @@ def reissue_with_reason(
     if entry is not None:
         entry.details = {**entry.details, "reason": why}
     return result
+
+
+def check_server_url(url: str) -> str:
+    """A sync server address as typed in settings: empty (no sync) or an http(s) URL."""
+    text = url.strip()
+    if not text:
+        return ""
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise UsageError(f"{text!r} is not a server address", where="sync server",
+                         hint="write it as https://checkin.example.org")
+    return text
 
 
 def rename_device(session: Session, name: str, actor: str | None, now: dt.datetime) -> str:
@@ -497,6 +517,8 @@ class DeskStatus:
     pending_outbox: int
     print_jobs: dict[str, int] = field(default_factory=dict)
     last_sync_at: dt.datetime | None = None
+    printer: str | None = None  # the printer the desk prints on, if one is chosen
+    printer_problem: str | None = None  # the print system's words when it cannot print now
 
     @property
     def pending_print_jobs(self) -> int:
@@ -545,6 +567,41 @@ def event_facts(event: Event, now: dt.datetime) -> EventFacts:
     return EventFacts(name=event.name, name_local=event.name_local, timezone=event.timezone,
                       days=event.days(), today=events.local_date(event, now),
                       can_issue=event.signing_key is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportPlan:
+    """A guest list read and checked, nothing stored: its columns, what each fills, and what an
+    import would do (new, updated, unchanged, and every bad row with its reason)."""
+
+    path: str
+    header: list[str]  # the header row as written; "" for a column without one
+    fields: dict[str, int]  # field -> column index, as detected or as mapped
+    report: ImportReport  # a dry run with these columns
+
+    @staticmethod
+    def column_letter(index: int) -> str:
+        letters = ""
+        index += 1
+        while index:
+            index, rest = divmod(index - 1, 26)
+            letters = chr(ord("A") + rest) + letters
+        return letters
+
+    def mapping(self) -> dict[str, str]:
+        """The columns as ``import_guests`` takes them (by letter: unambiguous)."""
+        return {name: self.column_letter(index) for name, index in self.fields.items()}
+
+
+def plan_import(
+    session: Session, event: Event, path: Path, mapping: Mapping[str, str] | None = None,
+) -> ImportPlan:
+    """Read a guest list, find (or take) its columns and dry-run the import; stores nothing."""
+    given = dict(mapping or {})
+    table = importer.read_table(path)
+    columns = importer.find_columns(table, given, str(path))
+    report = importer.import_guests(session, event, path, mapping=given, dry_run=True)
+    return ImportPlan(str(path), list(columns.header), dict(columns.fields), report)
 
 
 # The desk, bound to a database ----------------------------------------------------------------
@@ -596,6 +653,18 @@ class Desk:
                 select(Checkpoint.name).where(Checkpoint.event_id == self.event_id)
                 .order_by(Checkpoint.id)))
 
+    def settings_choices(self) -> dict[str, Any]:
+        """What the settings form offers, found on a worker: checkpoints, printers, templates."""
+        from kiosk.badges.templates import template_names
+
+        return {
+            "checkpoints": self.checkpoints(),
+            "printers": [],
+            "templates": template_names(),
+            "device_name": self.device_name(),
+            "pin_is_set": PinGuard(self.database).is_set(),
+        }
+
     def device_name(self) -> str:
         with self.database.session() as session:
             return events.this_device(session).name
@@ -607,6 +676,13 @@ class Desk:
     def event(self) -> EventFacts:
         with self.database.session() as session:
             return event_facts(self._event(session), self.clock())
+
+    def search(self, query: str, limit: int) -> list[GuestRow]:
+        """The guests the core's search finds for what was typed, best first."""
+        with self.database.session() as session:
+            event = self._event(session)
+            hits = search_guests(session, event.id, query, limit)
+            return guest_rows(session, event, [hit.guest_id for hit in hits])
 
     def browse(self, after_number: int, limit: int) -> list[GuestRow]:
         with self.database.session() as session:
@@ -663,6 +739,26 @@ class Desk:
 
     def undo(self, scan_id: str, reason: str) -> CheckInUndo:
         return self.gate.undo(scan_id, reason, self.operator)
+
+    def plan_import(self, path: Path, mapping: Mapping[str, str] | None = None) -> ImportPlan:
+        with self.database.session() as session:
+            return plan_import(session, self._event(session), path, mapping)
+
+    def run_import(self, path: Path, mapping: Mapping[str, str]) -> ImportReport:
+        """Import the list for real with the columns shown (one transaction: all or nothing)."""
+        with self.database.session() as session:
+            return importer.import_guests(session, self._event(session), path, mapping=mapping,
+                                          actor=self.operator)
+
+    def export(self, kind: str, path: Path) -> ExportSummary:
+        """Write check-ins or guests as CSV (see kiosk.exporter)."""
+        with self.database.session() as session:
+            event = self._event(session)
+            if kind == "checkins":
+                return exporter.export_checkins(session, event, path)
+            if kind == "guests":
+                return exporter.export_guests(session, event, path)
+            raise UsageError(f"unknown export {kind!r}", hint="use checkins or guests")
 
     def summary(self) -> ArrivalSummary:
         with self.database.session() as session:

@@ -1,0 +1,251 @@
+"""The desk's guest table: a model of rows the core found, and the search that feeds it.
+
+The model holds only the rows on show (a page of search results, or pages of the whole list that
+``fetchMore`` adds as the table scrolls), never the 100,000 guests; every query runs on a worker
+thread. ``GuestSearch`` keeps at most one search in flight: keys typed meanwhile only replace the
+query waiting to run next, so a fast typist never builds a queue and the table always ends on the
+results of the last text typed.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QBrush
+
+from kiosk.desk import Desk, GuestRow
+from ui.desk import labels
+from ui.tasks import Tasks
+
+log = logging.getLogger("ui.desk.search")
+
+SEARCH_LIMIT = 200
+PAGE = 200
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class Column(IntEnum):
+    NUMBER = 0
+    NAME = 1
+    NAME_LATIN = 2
+    COMPANY = 3
+    CATEGORY = 4
+    STATUS = 5
+
+
+class GuestTableModel(QAbstractTableModel):
+    """Rows of ``GuestRow``; asks for the next page when the view scrolls to the end.
+
+    Signals:
+        more_wanted(int): the view reached the end of a browsed list; the last number shown.
+    """
+
+    more_wanted = Signal(int)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[GuestRow] = []
+        self._has_more = False
+        self._asked_more = False
+
+    # Filling --------------------------------------------------------------------------------
+
+    def set_rows(self, rows: list[GuestRow], *, has_more: bool = False) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._has_more = has_more
+        self._asked_more = False
+        self.endResetModel()
+
+    def append_rows(self, rows: list[GuestRow], *, has_more: bool) -> None:
+        self._asked_more = False
+        self._has_more = has_more
+        if not rows:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        self._rows.extend(rows)
+        self.endInsertRows()
+
+    def replace_row(self, row: GuestRow) -> None:
+        """Show a guest's new state (after an action) wherever the guest is listed."""
+        for position, shown in enumerate(self._rows):
+            if shown.uid == row.uid:
+                self._rows[position] = row
+                self.dataChanged.emit(self.index(position, 0),
+                                      self.index(position, len(Column) - 1))
+
+    def row_at(self, position: int) -> GuestRow:
+        return self._rows[position]
+
+    def position_of(self, uid: str) -> int | None:
+        for position, row in enumerate(self._rows):
+            if row.uid == uid:
+                return position
+        return None
+
+    # The model interface --------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and self._has_more and not self._asked_more
+
+    def fetchMore(self, parent: Index) -> None:
+        if self.canFetchMore(parent) and self._rows:
+            self._asked_more = True
+            self.more_wanted.emit(self._rows[-1].number)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column is Column.CATEGORY:
+                colour = labels.CATEGORY_COLOURS.get(row.category)
+                return QBrush(colour) if colour is not None else None
+            if row.is_cancelled:
+                return QBrush(Qt.GlobalColor.gray)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.NUMBER:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column in (Column.NAME, Column.COMPANY):
+            return row.email
+        if role == Qt.ItemDataRole.UserRole:
+            return row.uid
+        return None
+
+    def _text(self, row: GuestRow, column: Column) -> str:
+        if column is Column.NUMBER:
+            return str(row.number)
+        if column is Column.NAME:
+            return row.name
+        if column is Column.NAME_LATIN:
+            return row.name_latin or ""
+        if column is Column.COMPANY:
+            return row.company or ""
+        if column is Column.CATEGORY:
+            return labels.category(row.category)
+        if row.is_cancelled:
+            return self.tr("Cancelled")
+        return self.tr("Checked in") if row.is_checked_in else self.tr("Not yet")
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return {
+            Column.NUMBER: self.tr("No."),
+            Column.NAME: self.tr("Name"),
+            Column.NAME_LATIN: self.tr("Latin name"),
+            Column.COMPANY: self.tr("Company"),
+            Column.CATEGORY: self.tr("Category"),
+            Column.STATUS: self.tr("Status"),
+        }[Column(section)]
+
+    def retranslate(self) -> None:
+        """Texts are made in data(); a new language only needs the view to ask again."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._rows) - 1, len(Column) - 1))
+
+
+class GuestSearch(QObject):
+    """Runs the core's search for the text typed, on a worker, and fills the model.
+
+    Signals:
+        results_shown(str, int): the query whose results the model now holds, and how many.
+        failed(str): a search could not run (the message for the status bar).
+    """
+
+    results_shown = Signal(str, int)
+    failed = Signal(str)
+
+    def __init__(self, desk: Desk, tasks: Tasks, model: GuestTableModel,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.tasks = tasks
+        self.model = model
+        self.query = ""
+        self._running: str | None = None
+        self._waiting: str | None = None
+        self.last_seconds = 0.0
+        model.more_wanted.connect(self._load_more)
+
+    @property
+    def is_idle(self) -> bool:
+        return self._running is None and self._waiting is None
+
+    @Slot(str)
+    def search(self, text: str) -> None:
+        """Show the guests matching text (the whole list, by number, when it is empty)."""
+        self.query = text.strip()
+        if self._running is not None:
+            self._waiting = self.query
+            return
+        self._start(self.query)
+
+    def _start(self, query: str) -> None:
+        self._running = query
+        started = time.perf_counter()
+        if query:
+            self.tasks.run(self.desk.search, query, SEARCH_LIMIT,
+                           on_done=lambda rows: self._shown(query, rows, False, started),
+                           on_error=self._failed, owner=self)
+        else:
+            self.tasks.run(self.desk.browse, 0, PAGE,
+                           on_done=lambda rows: self._shown(query, rows, len(rows) == PAGE,
+                                                            started),
+                           on_error=self._failed, owner=self)
+
+    def _shown(self, query: str, rows: list[GuestRow], has_more: bool, started: float) -> None:
+        self._running = None
+        waiting, self._waiting = self._waiting, None
+        if waiting is not None and waiting != query:
+            self._start(waiting)  # the text moved on while this ran: its results are stale
+            return
+        self.last_seconds = time.perf_counter() - started
+        self.model.set_rows(rows, has_more=has_more)
+        self.results_shown.emit(query, len(rows))
+
+    def _failed(self, error: BaseException) -> None:
+        self._running = None
+        waiting, self._waiting = self._waiting, None
+        self.failed.emit(str(error))
+        if waiting is not None:
+            self._start(waiting)
+
+    @Slot(int)
+    def _load_more(self, after_number: int) -> None:
+        query = self.query
+        if query:
+            return
+        self.tasks.run(
+            self.desk.browse, after_number, PAGE,
+            on_done=lambda rows: self.model.append_rows(rows, has_more=len(rows) == PAGE),
+            on_error=self._failed, owner=self,
+            is_wanted=lambda: self.query == query,
+        )
