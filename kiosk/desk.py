@@ -49,7 +49,6 @@ from kiosk.models import (
 from kiosk.names import normalise_text
 from kiosk.pin import PinGuard
 from kiosk.reports import ArrivalSummary, arrival_summary
-from kiosk.search import reindex_guests, search_guests
 
 log = logging.getLogger("kiosk.desk")
 
@@ -175,6 +174,8 @@ def _record(
 
 
 def _reindex(session: Session, guests: Sequence[Guest]) -> None:
+    from kiosk.search import reindex_guests  # imported late until kiosk.search is committed
+
     session.flush()
     reindex_guests(session, [g.id for g in guests])
 
@@ -680,6 +681,8 @@ class Desk:
     def search(self, query: str, limit: int) -> list[GuestRow]:
         """The guests the core's search finds for what was typed, best first."""
         with self.database.session() as session:
+            from kiosk.search import search_guests  # late until kiosk.search is committed
+
             event = self._event(session)
             hits = search_guests(session, event.id, query, limit)
             return guest_rows(session, event, [hit.guest_id for hit in hits])
