@@ -223,7 +223,9 @@ class PrintJob(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)
-    guest_id: Mapped[int | None] = mapped_column(ForeignKey("guests.id", ondelete="SET NULL"))
+    guest_id: Mapped[int | None] = mapped_column(
+        ForeignKey("guests.id", ondelete="SET NULL"), index=True
+    )
     title: Mapped[str] = mapped_column(String(200))
     printer: Mapped[str] = mapped_column(String(200))
     backend: Mapped[str] = mapped_column(String(32))
@@ -235,6 +237,8 @@ class PrintJob(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     print_reason: Mapped[str] = mapped_column(String(32))  # a kiosk.domain.PrintReason value
     operator: Mapped[str | None] = mapped_column(String(100))
+    note: Mapped[str | None] = mapped_column(Text)  # why, in staff's words (reason "other")
+    device_uid: Mapped[str | None] = mapped_column(String(36))  # the kiosk that asked
     created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utc_now, onupdate=utc_now)
 
