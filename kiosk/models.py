@@ -153,15 +153,23 @@ class Guest(Base):
 
 
 class GuestSearchTerm(Base):
-    """One searchable key of a guest (a normalised word, its pinyin, initials...); see kiosk.search."""
+    """One searchable key of a guest (a folded name, its pinyin, initials...); see kiosk.search.
+
+    Searched by prefix ranges on (event_id, rank, term); (guest_id, term) serves the filter of
+    the other words of a query and the delete before a guest is re-indexed.
+    """
 
     __tablename__ = "guest_search_terms"
-    __table_args__ = (Index("ix_guest_search_terms_term", "term", "guest_id"),)
+    __table_args__ = (
+        Index("ix_guest_search_terms_lookup", "event_id", "rank", "term", "guest_id"),
+        Index("ix_guest_search_terms_guest", "guest_id", "term"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    guest_id: Mapped[int] = mapped_column(ForeignKey("guests.id", ondelete="CASCADE"), index=True)
+    guest_id: Mapped[int] = mapped_column(ForeignKey("guests.id", ondelete="CASCADE"))
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
     term: Mapped[str] = mapped_column(String(300))
-    rank: Mapped[int] = mapped_column(Integer, default=0)  # lower is a better match kind
+    rank: Mapped[int] = mapped_column(Integer, default=0)  # a kiosk.search.KeyKind value
 
 
 class Scan(Base):

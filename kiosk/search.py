@@ -1,0 +1,520 @@
+"""Guest search: any part of a name, company or e-mail, in any script, fast at 100,000 guests.
+
+Every guest has a set of *search keys* in ``guest_search_terms`` (one row per key), each of one
+:class:`KeyKind`. A key is folded text (see :func:`fold`) and a query word matches a key when it is
+a *prefix* of it, so every lookup is an index range ``term >= q AND term < q || U+10FFFF`` on
+``(event_id, rank, term, guest_id)``; no query reads the guests table beyond the hits it returns.
+
+Keys of a name (``Guest.name`` and ``Guest.name_latin`` alike):
+
+* the whole name (``jurgen muller``) and, for names in a non-Latin script, its romanised form:
+  pinyin for Chinese characters (``zhangwei``; polyphonic surnames with their surname reading,
+  ``曾`` zeng, ``单`` shan, ``解`` xie, as well as the everyday one), anyascii for Cyrillic, Greek,
+  Arabic, Korean, Japanese kana, Thai, Devanagari... (``ivan petrov``, ``gimminjun``);
+* every rotation of its words (``muller jurgen``), so a query may start at any word and the
+  words may come in either order; for romanised Chinese/Korean names the same at syllable
+  boundaries (``weizhang``);
+* every suffix of a Chinese-character word (``伟`` of ``张伟``): with prefix matching, any
+  substring of a Chinese name is found, one character included;
+* the initials of the romanised syllables (``zw``);
+* German umlauts also spelt out (``mueller`` finds Müller).
+
+Companies get the suffixes of their words (and of Chinese words, character by character, plus
+their pinyin at syllable boundaries); e-mail addresses the suffixes of their parts
+(``wei example com`` of ``zhang.wei@example.com``).
+
+A query is folded the same way and split into words; every word must match some key of the guest
+(any order). Results come in tiers (:class:`Match`): the guest number typed in full, the exact
+whole name, a prefix of the whole name, a word of the name, the company, the e-mail; within a tier
+alphabetically by the key that matched (so by surname when a surname was typed), then by id.
+
+``reindex_guests`` must be called after every change of a guest's name, company or e-mail (the
+importer, the demo builder and the staff desk do).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import cast
+
+from anyascii import anyascii
+from pypinyin import lazy_pinyin
+from sqlalchemy import Table, TextClause, delete, insert, select, text
+from sqlalchemy.orm import Session
+
+from kiosk.domain import Direction
+from kiosk.models import Guest, GuestSearchTerm, Scan, SyncState
+
+MAX_TERM = 100  # characters of a stored key (longer keys are cut; a query is cut the same way)
+MAX_QUERY_WORDS = 8
+MAX_LIMIT = 1000
+_TOP = "\U0010ffff"  # sorts after every character: q <= key < q + _TOP is "key starts with q"
+_CHUNK = 500  # ids per IN (...) list
+
+# A marker in sync_state: present and different from this when the stored keys were made by an
+# older way of deriving them (a migration sets it); the next search then rebuilds every key.
+SEARCH_KEYS_STATE = "search_keys_version"
+SEARCH_KEYS_VERSION = "1"
+
+
+class KeyKind(IntEnum):
+    """What a stored key is made of; stored as GuestSearchTerm.rank."""
+
+    NAME = 1  # a whole name in one of its forms (own script, romanised, pinyin)
+    NAME_PART = 2  # a name from a later word or character on, or its initials
+    COMPANY = 3
+    EMAIL = 4
+
+
+class Match(IntEnum):
+    """How well a guest matched; lower sorts first."""
+
+    NUMBER = 0  # the query was the guest number
+    EXACT_NAME = 1  # the whole name, in any of its forms
+    NAME_PREFIX = 2  # the beginning of the whole name
+    NAME_WORD = 3  # every query word starts a word (or syllable, or character) of the name
+    COMPANY = 4  # at least one query word matched only the company
+    EMAIL = 5  # at least one query word matched only the e-mail address
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One guest found, with how it matched."""
+
+    id: int
+    uid: str
+    number: int
+    name: str
+    name_latin: str | None
+    company: str | None
+    email: str | None
+    category: str
+    is_cancelled: bool
+    is_checked_in: bool  # has an accepted entry that nobody has undone
+    match: Match
+    matched_key: str  # the stored key that matched first (folded text)
+
+
+# Folding ---------------------------------------------------------------------------------------
+
+_APOSTROPHES = dict.fromkeys(map(ord, "'’‘ʼ`´"), None)
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_IS_HAN = re.compile(f"[{_HAN}]")
+
+
+def _ranges(codepoints: Iterable[int]) -> str:
+    """A regex character-class body for a sorted run of code points."""
+    parts: list[str] = []
+    start = previous = -2
+    for cp in codepoints:
+        if cp != previous + 1:
+            if start >= 0:
+                parts.append(f"{re.escape(chr(start))}-{re.escape(chr(previous))}")
+            start = cp
+        previous = cp
+    if start >= 0:
+        parts.append(f"{re.escape(chr(start))}-{re.escape(chr(previous))}")
+    return "".join(parts)
+
+
+def _build_tables() -> tuple[re.Pattern[str], dict[int, str]]:
+    marks: list[int] = []
+    latin: dict[int, str] = {}
+    for cp in range(0x80, 0x10000):
+        char = chr(cp)
+        category = unicodedata.category(char)
+        if category in ("Mn", "Mc", "Me"):
+            marks.append(cp)
+        elif category.startswith("L") and (cp < 0x250 or 0x1E00 <= cp < 0x1F00):
+            # Latin letters without a decomposition: ł ø đ æ œ þ ı ŋ...
+            plain = anyascii(char).lower()
+            if plain and plain != char and plain.isalpha():
+                latin[cp] = plain
+    # A word: Chinese characters, or a run of other letters, digits and combining marks (the
+    # vowel signs of Devanagari and Thai are marks, not letters, and must not split a word).
+    word = re.compile(f"[{_HAN}]+|(?:[^\\W_{_HAN}]|[{_ranges(marks)}])+")
+    return word, latin
+
+
+_WORD, _LATIN = _build_tables()
+
+
+def _strip_accents(text: str) -> str:
+    """Drop accents of Latin, Greek and Cyrillic letters and Arabic vowel marks; keep the rest."""
+    out: list[str] = []
+    base = 0
+    for char in unicodedata.normalize("NFD", text):
+        if unicodedata.category(char) == "Mn":
+            cp = ord(char)
+            if base < 0x530 or 0x610 <= cp <= 0x61A or 0x64B <= cp <= 0x65F or cp == 0x670:
+                continue
+        else:
+            base = ord(char)
+        out.append(char)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+@functools.lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Text as keys and queries compare it: NFKC, case-folded (ß is ss), no accents, Latin
+    letters such as ł ø æ as their ASCII spelling, apostrophes dropped (O'Brien is obrien)."""
+    folded = unicodedata.normalize("NFKC", text).casefold().translate(_APOSTROPHES)
+    if folded.isascii():
+        return folded
+    return _strip_accents(folded).translate(_LATIN)
+
+
+def words(text: str) -> list[str]:
+    """The folded words of a text; Chinese characters form words of their own (张w is 张, w)."""
+    return _WORD.findall(fold(text))
+
+
+# Romanising ------------------------------------------------------------------------------------
+
+# Surnames whose reading as a surname differs from the everyday reading pypinyin gives.
+_SURNAME_READINGS: dict[str, tuple[str, ...]] = {
+    "曾": ("zeng",), "单": ("shan",), "解": ("xie",), "仇": ("qiu",), "区": ("ou",),
+    "查": ("zha",), "朴": ("piao",), "盖": ("ge",), "乐": ("yue",), "缪": ("miao",),
+    "种": ("chong",), "覃": ("qin",), "黑": ("he",), "员": ("yun",), "隗": ("wei",),
+    "召": ("shao",), "秘": ("bi",), "冼": ("xian",), "过": ("guo",), "折": ("she",),
+    "长孙": ("zhang", "sun"), "尉迟": ("yu", "chi"), "万俟": ("mo", "qi"), "单于": ("chan", "yu"),
+    "澹台": ("tan", "tai"), "曾孙": ("zeng", "sun"),
+}
+
+
+@functools.lru_cache(maxsize=65536)
+def _pinyin(word: str) -> tuple[str, ...]:
+    """Pinyin syllables (no tones) of a word of Chinese characters."""
+    return tuple(lazy_pinyin(word))
+
+
+def _surname_variants(word: str) -> list[tuple[str, ...]]:
+    """Pinyin readings of a Chinese name word: the everyday one and, for polyphonic surnames,
+    the surname reading."""
+    everyday = _pinyin(word)
+    variants = [everyday]
+    for length in (2, 1):
+        head = word[:length]
+        reading = _SURNAME_READINGS.get(head)
+        if reading is not None and len(word) > length:
+            variant = reading + everyday[length:]
+            if variant != everyday:
+                variants.append(variant)
+            break
+    return variants
+
+
+@functools.lru_cache(maxsize=65536)
+def _syllables(word: str) -> tuple[str, ...]:
+    """A non-Latin, non-Chinese word in Latin letters, split where anyascii starts a capital
+    (Hangul and kana come out as one capitalised syllable per character block)."""
+    plain = anyascii(word)
+    parts = re.findall(r"[A-Z][a-z0-9]*|[a-z0-9]+", plain)
+    return tuple(p.lower() for p in parts)
+
+
+# Keys of a guest -------------------------------------------------------------------------------
+
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
+
+
+def _cut(term: str) -> str:
+    return term[:MAX_TERM]
+
+
+def _rotations(items: Sequence[str], sep: str) -> list[str]:
+    """items joined, starting at each item in turn (the first is the whole)."""
+    count = min(len(items), 8)
+    return [sep.join([*items[i:], *items[:i]]) for i in range(count)]
+
+
+def _romanised_name_keys(name_words: list[str], keys: set[tuple[int, str]]) -> None:
+    """Pinyin / transliteration keys of a name whose words are not all plain Latin."""
+    per_word: list[list[tuple[str, ...]]] = []
+    for index, word in enumerate(name_words):
+        if word.isascii():
+            per_word.append([(word,)])
+        elif _IS_HAN.match(word):
+            per_word.append(_surname_variants(word) if index == 0 else [_pinyin(word)])
+        else:
+            per_word.append([_syllables(word) or (word,)])
+    # One reading per word: all first readings, plus each surname variant of the first word.
+    readings = [[choice[0] for choice in per_word]]
+    readings += [[variant, *(choice[0] for choice in per_word[1:])] for variant in per_word[0][1:]]
+    for reading in readings:
+        syllables = [s for word in reading for s in word if s]
+        if not syllables:
+            continue
+        word_forms = ["".join(word) for word in reading if word]
+        keys.add((KeyKind.NAME, _cut("".join(syllables))))
+        if len(word_forms) > 1:
+            keys.add((KeyKind.NAME, _cut(" ".join(word_forms))))
+            keys.update((KeyKind.NAME_PART, _cut(r)) for r in _rotations(word_forms, " ")[1:])
+        keys.update((KeyKind.NAME_PART, _cut(r)) for r in _rotations(syllables, "")[1:])
+        if len(syllables) > 1:
+            keys.add((KeyKind.NAME_PART, "".join(s[0] for s in syllables)[:MAX_TERM]))
+
+
+def _name_keys(name: str, keys: set[tuple[int, str]]) -> None:
+    texts = [name]
+    spelt = name.casefold().translate(_UMLAUTS)
+    if spelt != name.casefold():
+        texts.append(spelt)
+    for each in texts:
+        name_words = words(each)
+        if not name_words:
+            continue
+        rotations = _rotations(name_words, " ")
+        keys.add((KeyKind.NAME, _cut(rotations[0])))
+        keys.update((KeyKind.NAME_PART, _cut(r)) for r in rotations[1:])
+        for word in name_words:
+            if _IS_HAN.match(word):
+                keys.update((KeyKind.NAME_PART, word[i:]) for i in range(1, min(len(word), 8)))
+        if not all(word.isascii() for word in name_words):
+            _romanised_name_keys(name_words, keys)
+
+
+@functools.lru_cache(maxsize=16384)
+def _company_keys(company: str) -> tuple[str, ...]:
+    found: list[str] = []
+    company_words = words(company)[:12]
+    found += [" ".join(company_words[i:]) for i in range(len(company_words))]
+    for word in company_words:
+        if _IS_HAN.match(word):
+            found += [word[i:] for i in range(1, min(len(word), 16))]
+            syllables = _pinyin(word)
+            found += ["".join(syllables[i:]) for i in range(min(len(syllables), 12))]
+        elif not word.isascii():
+            syllables = _syllables(word)
+            if syllables:
+                found.append("".join(syllables))
+    return tuple(dict.fromkeys(_cut(f) for f in found if f))
+
+
+def _email_keys(email: str) -> list[str]:
+    parts = _WORD.findall(fold(email))[:12]
+    return [_cut(" ".join(parts[i:])) for i in range(len(parts))]
+
+
+def search_keys(
+    name: str | None, name_latin: str | None, company: str | None, email: str | None
+) -> set[tuple[int, str]]:
+    """Every (KeyKind, key) of a guest with these details."""
+    keys: set[tuple[int, str]] = set()
+    for each in (name, name_latin):
+        if each:
+            _name_keys(each, keys)
+    if company:
+        keys.update((KeyKind.COMPANY, k) for k in _company_keys(company))
+    if email:
+        keys.update((KeyKind.EMAIL, k) for k in _email_keys(email))
+    return keys
+
+
+def reindex_guests(session: Session, guest_ids: Iterable[int]) -> None:
+    """Rebuild the search keys of these guests from their stored details (flushes the session
+    first; ids of guests that no longer exist just lose their keys)."""
+    ids = sorted(set(guest_ids))
+    if not ids:
+        return
+    session.flush()
+    table = cast(Table, GuestSearchTerm.__table__)
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start:start + _CHUNK]
+        session.execute(delete(GuestSearchTerm).where(GuestSearchTerm.guest_id.in_(chunk)))
+        guests = session.execute(
+            select(Guest.id, Guest.event_id, Guest.name, Guest.name_latin, Guest.company,
+                   Guest.email).where(Guest.id.in_(chunk))
+        ).all()
+        rows = [
+            {"guest_id": g.id, "event_id": g.event_id, "rank": int(kind), "term": term}
+            for g in guests
+            for kind, term in search_keys(g.name, g.name_latin, g.company, g.email)
+        ]
+        if rows:
+            session.execute(insert(table), rows)
+
+
+def rebuild_search_index(session: Session) -> int:
+    """Rebuild the keys of every guest (after an upgrade changed how keys are made); returns
+    how many guests were indexed."""
+    ids = list(session.scalars(select(Guest.id)))
+    session.execute(delete(GuestSearchTerm))
+    reindex_guests(session, ids)
+    state = session.get(SyncState, SEARCH_KEYS_STATE)
+    if state is not None:
+        state.value = SEARCH_KEYS_VERSION
+    return len(ids)
+
+
+def _ensure_current(session: Session) -> None:
+    state = session.get(SyncState, SEARCH_KEYS_STATE)
+    if state is not None and state.value != SEARCH_KEYS_VERSION:
+        rebuild_search_index(session)
+
+
+# Searching -------------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=256)
+def _scan_sql(exact: bool, after: bool, filters: tuple[tuple[int, ...], ...]) -> TextClause:
+    """Rows of one key kind matching a word (in index order), each guest also matching every
+    filter word within the kinds given."""
+    where = ["t.event_id = :event", "t.rank = :kind"]
+    where.append("t.term = :lo" if exact else "t.term >= :lo AND t.term < :hi")
+    if after:
+        where.append("(t.term, t.guest_id) > (:after_term, :after_id)")
+    for i, kinds in enumerate(filters):
+        where.append(
+            f"EXISTS (SELECT 1 FROM guest_search_terms u{i} WHERE u{i}.guest_id = t.guest_id"
+            f" AND u{i}.term >= :lo{i} AND u{i}.term < :hi{i}"
+            f" AND u{i}.rank IN ({', '.join(str(k) for k in kinds)}))"
+        )
+    return text(
+        "SELECT t.guest_id, t.term FROM guest_search_terms t WHERE "
+        + " AND ".join(where)
+        + " ORDER BY t.term, t.guest_id LIMIT :batch"
+    )
+
+
+def _scan(
+    session: Session, event_id: int, kind: KeyKind, word: str, *, exact: bool = False,
+    filters: Sequence[tuple[tuple[int, ...], str]] = (), found: dict[int, tuple[Match, str]],
+    match: Match, limit: int,
+) -> None:
+    """Add to `found` (in order) guests with a key of `kind` starting with (or equal to) word."""
+    params: dict[str, object] = {"event": event_id, "kind": int(kind), "lo": word,
+                                 "hi": word + _TOP}
+    for i, (_, other) in enumerate(filters):
+        params[f"lo{i}"], params[f"hi{i}"] = other, other + _TOP
+    kinds = tuple(kinds for kinds, _ in filters)
+    after = False
+    while len(found) < limit:
+        batch = 2 * (limit - len(found)) + 8
+        params["batch"] = batch
+        rows = session.execute(_scan_sql(exact, after, kinds), params).all()
+        for guest_id, term in rows:
+            if guest_id not in found:
+                found[guest_id] = (match, term)
+                if len(found) >= limit:
+                    break
+        if len(rows) < batch:
+            return
+        after = True
+        params["after_term"], params["after_id"] = rows[-1][1], rows[-1][0]
+
+
+# Which tier a single query word found in a key of each kind belongs to.
+_ALONE = {KeyKind.NAME: Match.NAME_PREFIX, KeyKind.NAME_PART: Match.NAME_WORD,
+          KeyKind.COMPANY: Match.COMPANY, KeyKind.EMAIL: Match.EMAIL}
+
+
+def _query_words(query: str) -> list[str]:
+    found = list(dict.fromkeys(w[:MAX_TERM] for w in words(query[:1000])))
+    return found[:MAX_QUERY_WORDS]
+
+
+def _weight(word: str) -> int:
+    """How selective a query word is likely to be: Chinese characters say more than letters."""
+    return sum(3 if _IS_HAN.match(c) else 1 for c in word)
+
+
+def search_guest_ids(
+    session: Session, event_id: int, query: str, limit: int = 20
+) -> list[tuple[int, Match, str]]:
+    """(guest id, how it matched, key that matched) of the best `limit` guests, best first."""
+    found: dict[int, tuple[Match, str]] = {}
+    if limit <= 0:
+        return []
+    limit = min(limit, MAX_LIMIT)
+    stripped = query.strip()
+    if stripped.isascii() and stripped.isdigit() and len(stripped) < 10:
+        guest_id = session.scalar(
+            select(Guest.id).where(Guest.event_id == event_id, Guest.number == int(stripped))
+        )
+        if guest_id is not None:
+            found[guest_id] = (Match.NUMBER, stripped)
+    query_words = _query_words(query)
+    if not query_words:
+        return [(gid, m, key) for gid, (m, key) in found.items()]
+    # The whole query against whole names: words as typed, and run together ("zhang wei").
+    phrases = list(dict.fromkeys([" ".join(query_words)[:MAX_TERM],
+                                  "".join(query_words)[:MAX_TERM]]))
+    for phrase in phrases:
+        _scan(session, event_id, KeyKind.NAME, phrase, exact=True, found=found,
+              match=Match.EXACT_NAME, limit=limit)
+    for phrase in phrases:
+        _scan(session, event_id, KeyKind.NAME, phrase, found=found, match=Match.NAME_PREFIX,
+              limit=limit)
+    # Word by word: the most selective word drives the index scan, the others filter.
+    driver = max(query_words, key=_weight)
+    others = [w for w in query_words if w != driver]
+    name_kinds = (int(KeyKind.NAME), int(KeyKind.NAME_PART))
+    all_kinds = tuple(int(k) for k in KeyKind)
+    tiers: list[tuple[Match, tuple[KeyKind, ...], tuple[int, ...]]] = [
+        (Match.NAME_WORD, (KeyKind.NAME, KeyKind.NAME_PART), name_kinds),
+        (Match.COMPANY, (KeyKind.COMPANY,), (*name_kinds, int(KeyKind.COMPANY))),
+        (Match.COMPANY, (KeyKind.NAME, KeyKind.NAME_PART), (*name_kinds, int(KeyKind.COMPANY))),
+        (Match.EMAIL, (KeyKind.EMAIL,), all_kinds),
+        (Match.EMAIL, (KeyKind.NAME, KeyKind.NAME_PART, KeyKind.COMPANY), all_kinds),
+    ]
+    for match, driver_kinds, filter_kinds in tiers:
+        for kind in driver_kinds:
+            if not others and _ALONE[kind] is not match:
+                continue  # a lone word in a whole name or another field: an earlier tier
+            _scan(session, event_id, kind, driver,
+                  filters=[(filter_kinds, w) for w in others], found=found, match=match,
+                  limit=limit)
+    return [(gid, m, key) for gid, (m, key) in found.items()]
+
+
+def search_guests(
+    session: Session, event_id: int, query: str, limit: int = 20
+) -> list[SearchHit]:
+    """The guests of an event matching every word of query, best first, at most `limit`."""
+    _ensure_current(session)
+    ranked = search_guest_ids(session, event_id, query, limit)
+    if not ranked:
+        return []
+    ids = [gid for gid, _, _ in ranked]
+    guests = {g.id: g for g in session.execute(
+        select(Guest.id, Guest.uid, Guest.number, Guest.name, Guest.name_latin, Guest.company,
+               Guest.email, Guest.category, Guest.is_cancelled).where(Guest.id.in_(ids))
+    ).all()}
+    inside = set(session.scalars(
+        select(Scan.guest_id).where(
+            Scan.guest_id.in_(ids), Scan.is_accepted.is_(True), Scan.undone_at.is_(None),
+            Scan.direction == Direction.IN.value,
+        ).distinct()
+    ))
+    hits = []
+    for gid, match, key in ranked:
+        g = guests.get(gid)
+        if g is None:
+            continue
+        hits.append(SearchHit(
+            id=g.id, uid=g.uid, number=g.number, name=g.name, name_latin=g.name_latin,
+            company=g.company, email=g.email, category=g.category,
+            is_cancelled=bool(g.is_cancelled), is_checked_in=gid in inside, match=match,
+            matched_key=key,
+        ))
+    return hits
+
+
+__all__ = [
+    "KeyKind",
+    "Match",
+    "SearchHit",
+    "fold",
+    "rebuild_search_index",
+    "reindex_guests",
+    "search_guest_ids",
+    "search_guests",
+    "search_keys",
+    "words",
+]
