@@ -26,6 +26,7 @@ COMMAND_MODULES = [
     "scanning",
     "stats",
     "exporting",
+    "badges",
     "pin",
     "gui",
 ]
