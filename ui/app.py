@@ -29,9 +29,11 @@ log = logging.getLogger("ui.app")
 FONT_FOLDERS = (RESOURCES / "fonts",)
 FONT_SUFFIXES = (".ttf", ".otf", ".ttc")
 # Tried in order for each character: Latin, Cyrillic and Greek first, then CJK, then the rest.
+# The Noto families ship in resources/fonts (the badge renderer's fonts, see tools/build_fonts.py);
+# the last two are system fallbacks for a checkout without them.
 FAMILY_ORDER = (
-    "Noto Sans", "Droid Sans Fallback", "WenQuanYi Zen Hei", "Noto Sans CJK SC",
-    "Noto Sans Arabic", "Noto Sans Hebrew", "Noto Sans Devanagari", "Noto Sans Thai",
+    "Noto Sans", "Noto Sans CJK SC", "Noto Sans Arabic", "Noto Sans Hebrew",
+    "Noto Sans Devanagari", "Noto Sans Thai", "Droid Sans Fallback", "WenQuanYi Zen Hei",
 )
 
 APP_NAME = "Kiosk"

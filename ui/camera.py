@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import logging
 import time
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -87,21 +88,29 @@ def image_to_array(image: QImage) -> tuple[NDArray[np.uint8], str]:
     return rows[:, : width * 4].reshape(height, width, 4), "BGR"
 
 
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    texts: tuple[str, ...]
+    arrived: float  # perf_counter() second the frame reached the GUI thread
+    seconds: float  # decoding time
+
+
 class FrameDecoder(QObject):
     """Decodes one frame at a time on its own thread.
 
     Signals:
-        decoded(list, float, float): payloads found, the frame's arrival second, decode seconds.
+        decoded(object): a Decoded (payloads found, frame arrival second, decode seconds).
     """
 
-    decoded = Signal(list, float, float)
+    decoded = Signal(object)
 
     def __init__(self, downscale: int = DOWNSCALE) -> None:
         super().__init__()
         self.downscale = downscale
 
-    @Slot(object, float)
-    def decode(self, frame: Any, arrived: float) -> None:
+    @Slot(object)
+    def decode(self, job: Any) -> None:
+        frame, arrived = job
         started = time.perf_counter()
         texts: list[str] = []
         try:
@@ -111,7 +120,7 @@ class FrameDecoder(QObject):
                 texts = decode_frame(pixels, self.downscale, channel_order=order)  # type: ignore[arg-type]
         except Exception:  # a bad frame must not stop the camera; it is a bug, logged
             log.exception("decoding a camera frame failed")
-        self.decoded.emit(texts, arrived, time.perf_counter() - started)
+        self.decoded.emit(Decoded(tuple(texts), arrived, time.perf_counter() - started))
 
 
 class CameraScanner(QObject):
@@ -128,7 +137,7 @@ class CameraScanner(QObject):
     unavailable = Signal(str)
     frame_shown = Signal()
     started = Signal(str)
-    _to_decoder = Signal(object, float)
+    _to_decoder = Signal(object)
 
     def __init__(self, parent: QObject | None = None, *, downscale: int = DOWNSCALE) -> None:
         super().__init__(parent)
@@ -241,10 +250,11 @@ class CameraScanner(QObject):
             self.frames_dropped += 1
             return
         self._busy = True
-        self._to_decoder.emit(frame, arrived)
+        self._to_decoder.emit((frame, arrived))
 
-    @Slot(list, float, float)
-    def _on_decoded(self, texts: list[str], arrived: float, seconds: float) -> None:
+    @Slot(object)
+    def _on_decoded(self, decoded: Decoded) -> None:
+        texts, arrived, seconds = decoded.texts, decoded.arrived, decoded.seconds
         self._busy = False
         self.frames_decoded += 1
         self.decode_seconds.append(seconds)
