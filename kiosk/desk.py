@@ -683,9 +683,11 @@ class Desk:
         with self.database.session() as session:
             from kiosk.search import search_guests  # late until kiosk.search is committed
 
-            event = self._event(session)
-            hits = search_guests(session, event.id, query, limit)
-            return guest_rows(session, event, [hit.guest_id for hit in hits])
+            hits = search_guests(session, self.event_id, query, limit)
+        return [GuestRow(uid=h.uid, number=h.number, name=h.name, name_latin=h.name_latin,
+                         company=h.company, category=h.category, email=h.email,
+                         is_cancelled=h.is_cancelled, is_checked_in=h.is_checked_in)
+                for h in hits]
 
     def browse(self, after_number: int, limit: int) -> list[GuestRow]:
         with self.database.session() as session:

@@ -12,7 +12,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -164,6 +164,10 @@ class DeskWindow(QMainWindow):
         self.retranslate()
         self.search.search("")
         self.status.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.search_field.setFocus()  # staff start typing a name at once
 
     # Searching ------------------------------------------------------------------------------
 
