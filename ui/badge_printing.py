@@ -1,8 +1,9 @@
 """The first badge of a guest just admitted: queued, printed and watched off the GUI thread.
 
-``BadgePrinting.print_first_badge(verdict)`` puts the badge in the durable print queue
-(kiosk.badges) on the writer thread, hands it to the printer on a worker, and then follows the
-job's state until it is printed or the printer reports a problem. Every step is announced with
+``BadgePrinting.print_first_badge(verdict)`` renders the badge into the durable print queue
+(kiosk.badges), hands it to the printer and follows the job's state until it is printed or the
+printer reports a problem, all on a "print" lane of its own (ui.tasks), so that scans on the
+database writer never wait behind a printer. Every step is announced with
 ``progress(BadgeProgress)``; the kiosk window shows it under the verdict. A problem never undoes
 the check-in: the job stays in the queue for staff, who see it at the desk.
 
@@ -26,6 +27,7 @@ from ui.tasks import Tasks
 
 log = logging.getLogger("ui.badges")
 
+LANE = "print"  # one job at a time, never behind the scans on the writer thread
 POLL_MS = 400
 GIVE_UP_MS = 60_000
 
@@ -58,15 +60,12 @@ class BadgeService(Protocol):
         """Where the job is now, and the printer's reason when it is held or failed."""
 
 
-def default_service(database: Database) -> BadgeService | None:
-    """The kiosk.badges print queue for this database, or None where it is not available."""
+def default_service(database: Database, printer: str | None = None) -> BadgeService | None:
+    """The kiosk.badges print queue for this database, or None where it is not set up."""
+    from ui.badge_service import QueueBadgeService
+
     try:
-        from ui.badge_service import QueueBadgeService
-    except ImportError as error:
-        log.warning("badge printing is not available: %s", error)
-        return None
-    try:
-        return QueueBadgeService(database)
+        return QueueBadgeService(database, printer)
     except KioskError as error:
         log.warning("badge printing is not set up: %s", error.full_message())
         return None
@@ -84,11 +83,12 @@ class BadgePrinting(QObject):
     def __init__(
         self, tasks: Tasks, database: Database, parent: QObject | None = None, *,
         service: BadgeService | None = None, use_default: bool = True,
+        printer: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.tasks = tasks
         self.service = service if service is not None or not use_default else (
-            default_service(database))
+            default_service(database, printer))
         self._watching: dict[str, tuple[str, int]] = {}  # job -> (scan id, ms watched)
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
@@ -102,8 +102,8 @@ class BadgePrinting(QObject):
             self.progress.emit(BadgeProgress(scan_id, BadgeStage.UNAVAILABLE))
             return
         self.progress.emit(BadgeProgress(scan_id, BadgeStage.QUEUED))
-        self.tasks.write(
-            service.enqueue_first_badge, guest_uid,
+        self.tasks.in_lane(
+            LANE, service.enqueue_first_badge, guest_uid,
             on_done=lambda job_id: self._send(scan_id, job_id),
             on_error=lambda error: self._problem(scan_id, error), owner=self,
         )
@@ -111,8 +111,8 @@ class BadgePrinting(QObject):
     def _send(self, scan_id: str, job_id: str) -> None:
         assert self.service is not None
         self.progress.emit(BadgeProgress(scan_id, BadgeStage.PRINTING))
-        self.tasks.run(
-            self.service.send, job_id, on_done=lambda _: self._watch(scan_id, job_id),
+        self.tasks.in_lane(
+            LANE, self.service.send, job_id, on_done=lambda _: self._watch(scan_id, job_id),
             on_error=lambda error: self._problem(scan_id, error), owner=self,
         )
 
@@ -131,8 +131,8 @@ class BadgePrinting(QObject):
         assert self.service is not None
         scan_id, watched = self._watching[job_id]
         self._watching[job_id] = (scan_id, watched + POLL_MS)
-        self.tasks.run(
-            self.service.stage, job_id,
+        self.tasks.in_lane(
+            LANE, self.service.stage, job_id,
             on_done=lambda state: self._on_stage(job_id, state),
             on_error=lambda error: self._problem(scan_id, error, job_id), owner=self,
         )

@@ -124,7 +124,7 @@ class KioskWindow(QWidget):
         default_language: Language = Language.ENGLISH, use_camera: bool = True,
         clock: Clock = utc_now, verdict_seconds: float = 6.0, locked: bool = True,
         badges: BadgePrinting | None = None, sounds: Sounds | None = None,
-        pin_guard: PinGuard | None = None,
+        pin_guard: PinGuard | None = None, printer: str | None = None,
     ) -> None:
         super().__init__()
         self.app = app
@@ -137,7 +137,8 @@ class KioskWindow(QWidget):
         self.opened: Opened | None = None
         self.pin_guard = pin_guard or PinGuard(database)
         self.sounds = sounds if sounds is not None else Sounds(self)
-        self.badges = badges if badges is not None else BadgePrinting(app.tasks, database, self)
+        self.badges = badges if badges is not None else BadgePrinting(
+            app.tasks, database, self, printer=printer)
         self.badges.progress.connect(self._on_badge_progress)
         self._waiting: deque[tuple[str, float]] = deque()  # scans before the gate is open
         self._timing: tuple[Verdict, float] | None = None  # verdict awaiting its first paint

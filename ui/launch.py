@@ -45,6 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--language", choices=["en", "zh"], default="en",
                         help="the default language guests see (they can switch)")
     parser.add_argument("--no-camera", action="store_true", help="scanner only, no camera")
+    parser.add_argument("--printer", metavar="SPEC",
+                        help="badge printer, e.g. KioskPDF or folder:/tmp/badges (default: the "
+                             "one chosen in the desk's settings; none: badges at the desk)")
     parser.add_argument("--exit-when-ready", action="store_true",
                         help="quit as soon as the kiosk can scan, printing the seconds it took "
                              "(for the start-up benchmark)")
@@ -84,13 +87,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _open_kiosk(app: KioskApp, database: Database, args: argparse.Namespace) -> QWidget:
+    from PySide6.QtCore import QSettings
+
     from ui.kiosk_window import KioskWindow
     from ui.translations import Language
 
+    checkpoint = args.checkpoint or str(QSettings().value("device/checkpoint", "") or "") or None
     window = KioskWindow(
-        app, database, checkpoint=args.checkpoint,
+        app, database, checkpoint=checkpoint,
         default_language=Language.CHINESE if args.language == "zh" else Language.ENGLISH,
-        use_camera=not args.no_camera,
+        use_camera=not args.no_camera, printer=args.printer,
     )
     if args.exit_when_ready:
         def report_ready() -> None:

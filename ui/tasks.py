@@ -4,6 +4,7 @@
     tasks.run(gate.scan, payload,                # a read or a computation, on the shared pool
               on_done=self.show_verdict, on_error=self.show_problem, owner=self)
     tasks.write(gate.scan, payload, ...)         # a database write: one writer, in order
+    tasks.in_lane("print", queue.process, ...)   # a lane of its own, one job at a time
 
 ``fn(*args)`` runs on a worker thread; its result (or the exception it raised) comes back to the
 GUI thread through a queued signal, where ``on_done(result)`` or ``on_error(error)`` runs. Writes
@@ -111,6 +112,7 @@ class Tasks(QObject):
         self.pool.setMaxThreadCount(max(2, QThreadPool.globalInstance().maxThreadCount()))
         self.writer = QThreadPool(self)
         self.writer.setMaxThreadCount(1)
+        self._lanes: dict[str, QThreadPool] = {}
         self._relays: dict[int, _Relay] = {}
         self._ids = itertools.count()
 
@@ -135,9 +137,23 @@ class Tasks(QObject):
         """Run fn(*args) on the single writer thread, after every write asked before it."""
         self._start(self.writer, fn, args, on_done, on_error, owner, is_wanted)
 
+    def in_lane(
+        self, lane: str, fn: Callable[..., Any], *args: Any, on_done: Done | None = None,
+        on_error: Failed | None = None, owner: QObject | None = None,
+        is_wanted: Callable[[], bool] | None = None,
+    ) -> None:
+        """Run fn(*args) on a named one-thread lane of its own (printing, sync): in order with
+        the lane's other work, never queued behind the database writer's scans."""
+        pool = self._lanes.get(lane)
+        if pool is None:
+            pool = self._lanes[lane] = QThreadPool(self)
+            pool.setMaxThreadCount(1)
+        self._start(pool, fn, args, on_done, on_error, owner, is_wanted)
+
     def wait(self, msecs: int = 30_000) -> bool:
-        """Block until both pools are idle (for shutdown and tests); True if they are."""
-        return self.pool.waitForDone(msecs) and self.writer.waitForDone(msecs)
+        """Block until every pool is idle (for shutdown and tests); True if they are."""
+        pools = [self.pool, self.writer, *self._lanes.values()]
+        return all(pool.waitForDone(msecs) for pool in pools)
 
     def _start(
         self, pool: QThreadPool, fn: Callable[..., Any], args: tuple[Any, ...],

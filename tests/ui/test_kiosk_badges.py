@@ -1,0 +1,124 @@
+"""A first admission prints the badge through the durable print queue, with progress on screen;
+a printer problem is shown calmly and the check-in stands."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from kiosk.db import Database
+from kiosk.domain import PrintJobState
+from kiosk.models import BadgePrint, Event, PrintJob, Scan
+from tests.conftest import FixedClock
+from tests.ui.conftest import add_guest
+from ui.app import KioskApp
+from ui.badge_printing import BadgePrinting, BadgeProgress, BadgeStage
+from ui.kiosk_window import KioskWindow
+from ui.sounds import Sounds
+
+
+@pytest.fixture
+def printing_window(
+    qtbot: QtBot, kiosk_app: KioskApp, database: Database, event: Event, clock: FixedClock,
+) -> Iterator[object]:
+    made: list[KioskWindow] = []
+
+    def make(printer: str) -> KioskWindow:
+        window = KioskWindow(
+            kiosk_app, database, use_camera=False, clock=clock, locked=False,
+            sounds=Sounds(enabled=False),
+            badges=BadgePrinting(kiosk_app.tasks, database, printer=printer),
+        )
+        qtbot.addWidget(window)
+        with qtbot.waitSignal(window.ready, timeout=10_000):
+            window.show()
+        made.append(window)
+        return window
+
+    yield make
+    for window in made:
+        window.shutdown()
+
+
+def _scan_and_follow(qtbot: QtBot, window: KioskWindow, payload: str) -> list[BadgeProgress]:
+    stages: list[BadgeProgress] = []
+    window.badges.progress.connect(stages.append)
+    target = window.focusWidget() or window
+    with qtbot.waitSignal(window.verdict_shown, timeout=10_000):
+        qtbot.keyClicks(target, payload)
+        qtbot.keyClick(target, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(stages) and stages[-1].stage in (
+        BadgeStage.DONE, BadgeStage.PROBLEM), timeout=30_000)
+    return stages
+
+
+def test_first_admission_prints_the_badge_with_progress_on_screen(
+    qtbot: QtBot, printing_window: object, database: Database, event: Event, tmp_path: Path,
+) -> None:
+    tray = tmp_path / "tray"
+    tray.mkdir()
+    guest = add_guest(database, event, "王芳", "Wang Fang")
+    window = printing_window(f"folder:{tray}")  # type: ignore[operator]
+    stages = _scan_and_follow(qtbot, window, guest.credential)
+    assert [s.stage for s in stages][0] is BadgeStage.QUEUED
+    assert stages[-1].stage is BadgeStage.DONE
+    assert "Your badge is ready" in window.verdict_page.badge_status.text()
+    assert len(list(tray.glob("*.pdf"))) == 1
+    with database.session() as session:
+        assert session.scalar(select(PrintJob.state)) == PrintJobState.DONE.value
+        assert session.scalar(select(BadgePrint.reason)) == "first"
+
+
+def test_printing_shows_its_progress_while_the_job_runs(
+    qtbot: QtBot, printing_window: object, database: Database, event: Event, tmp_path: Path,
+) -> None:
+    tray = tmp_path / "tray"
+    tray.mkdir()
+    guest = add_guest(database, event, "Amélie Laurent")
+    window = printing_window(f"folder:{tray}")  # type: ignore[operator]
+    seen: list[str] = []
+    window.badges.progress.connect(
+        lambda p: seen.append(window.verdict_page.badge_status.text())
+        if p.stage is BadgeStage.PRINTING else None)
+    _scan_and_follow(qtbot, window, guest.credential)
+    assert seen and seen[0] == "Printing your badge... take it below."
+
+
+def test_a_printer_problem_is_calm_and_the_check_in_stands(
+    qtbot: QtBot, printing_window: object, database: Database, event: Event, tmp_path: Path,
+) -> None:
+    guest = add_guest(database, event, "Ngozi Okafor")
+    window = printing_window(f"folder:{tmp_path / 'unplugged'}")  # type: ignore[operator]
+    stages = _scan_and_follow(qtbot, window, guest.credential)
+    assert stages[-1].stage is BadgeStage.PROBLEM and "unplugged" in (stages[-1].reason or "")
+    text = window.verdict_page.badge_status.text()
+    assert "You are checked in" in text and "help desk" in text
+    assert window.verdict_page.headline.text() == "Welcome"
+    with database.session() as session:
+        assert session.scalar(select(Scan.reason)) == "admitted"
+        job = session.scalars(select(PrintJob)).one()
+        assert job.state == PrintJobState.HELD.value and "unplugged" in (job.state_reason or "")
+
+
+def test_a_re_entry_prints_nothing(
+    qtbot: QtBot, printing_window: object, database: Database, event: Event, tmp_path: Path,
+    clock: FixedClock,
+) -> None:
+    tray = tmp_path / "tray"
+    tray.mkdir()
+    guest = add_guest(database, event, "Sven Larsson")
+    window = printing_window(f"folder:{tray}")  # type: ignore[operator]
+    _scan_and_follow(qtbot, window, guest.credential)
+    clock.advance(minutes=1)
+    target = window.focusWidget() or window
+    with qtbot.waitSignal(window.verdict_shown, timeout=10_000) as shown:
+        qtbot.keyClicks(target, guest.credential)
+        qtbot.keyClick(target, Qt.Key.Key_Return)
+    assert shown.args[0].reason.value == "already_checked_in"
+    assert not window.verdict_page.badge_status.isVisible()
+    assert len(list(tray.glob("*.pdf"))) == 1
