@@ -65,7 +65,7 @@ def test_first_admission_prints_the_badge_with_progress_on_screen(
     guest = add_guest(database, event, "王芳", "Wang Fang")
     window = printing_window(f"folder:{tray}")  # type: ignore[operator]
     stages = _scan_and_follow(qtbot, window, guest.credential)
-    assert [s.stage for s in stages][0] is BadgeStage.QUEUED
+    assert stages[0].stage is BadgeStage.QUEUED
     assert stages[-1].stage is BadgeStage.DONE
     assert "Your badge is ready" in window.verdict_page.badge_status.text()
     assert len(list(tray.glob("*.pdf"))) == 1
