@@ -44,7 +44,7 @@ from sqlalchemy import Table as SqlTable
 from sqlalchemy import Text, null, select, type_coerce, update
 from sqlalchemy.orm import Session
 
-from kiosk import events
+from kiosk import events, search
 from kiosk.domain import Category
 from kiosk.errors import InputFileError, UsageError
 from kiosk.models import AuditEntry, Event, Guest, new_uid, utc_now
@@ -1065,9 +1065,7 @@ def import_guests(
     session.flush()
     changed = [guest_id for guest_id, _ in updates] + new_ids
     if changed:
-        from kiosk.search import reindex_guests
-
-        reindex_guests(session, changed)
+        search.reindex_guests(session, changed)
     log.info("imported %s: %d new, %d updated, %d unchanged, %d rejected", path.name,
              report.new, report.updated, report.unchanged, report.rejected)
     return report
