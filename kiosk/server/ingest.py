@@ -1,0 +1,528 @@
+"""Applying what kiosks push: each outbox item exactly once, by its id.
+
+A push is one transaction: the event's change log is locked first, items already received are
+answered as duplicates, the rest are applied in the order the kiosk recorded them (a scan before
+its undo), each accepted id is remembered in ``received_items``, and every resulting change is
+appended to the pull stream. If the database refuses the batch as a whole (a value too long for
+a column, say), the items are applied again one at a time, each in its own savepoint, so one bad
+item cannot hold the others back.
+
+Conflicts: when two devices admitted the same guest at a single-entry checkpoint (or twice on one
+day at a once-a-day checkpoint) while they could not see each other, both scans are kept, the
+earlier counts as the arrival and every later one is flagged ``is_conflict``; the flags travel to
+every kiosk with the scans. Undoing a scan re-decides the flags of its group.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from kiosk import events
+from kiosk.domain import Category, Direction, EntryPolicy, Reason
+from kiosk.models import AuditEntry, BadgePrint, CheckInUndo, Checkpoint, Event, Guest, Scan
+from kiosk.server.auth import DeviceContext
+from kiosk.server.changes import ChangeLog, insert_ignoring_duplicates
+from kiosk.server.models import ReceivedItem
+from kiosk.server.schemas import (
+    BadgePrintPayload,
+    GuestChangePayload,
+    PushItem,
+    ScanPayload,
+    UndoPayload,
+)
+from kiosk.sync import records
+from kiosk.sync.records import ChangeKind
+
+log = logging.getLogger("kiosk.server.ingest")
+
+# Guest fields a kiosk may change (the desk's corrections), with each column's length limit.
+CORRECTABLE: dict[str, int] = {
+    "name": 300, "name_latin": 300, "company": 300, "country": 100, "email": 320, "phone": 64,
+    "title": 200, "category": 32, "language": 16, "days": 0, "note": 0, "external_code": 200,
+    "is_cancelled": 0,
+}
+
+
+class Rejected(Exception):
+    """An item that cannot be applied; ``permanent`` False means it may apply later."""
+
+    def __init__(self, code: str, message: str, *, permanent: bool = True) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.permanent = permanent
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    id: str
+    code: str
+    message: str
+    permanent: bool
+
+
+@dataclass
+class PushOutcome:
+    accepted: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    rejected: list[Rejection] = field(default_factory=list)
+    last_seq: int = 0
+
+
+_P = TypeVar("_P", bound=BaseModel)
+
+
+def _validated(model: type[_P], payload: dict[str, Any]) -> _P:
+    try:
+        return model.model_validate(payload)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise Rejected("invalid_payload", f"{where}: {first['msg']}") from error
+
+
+class EventWriter:
+    """Applies device items and staff changes to one event inside one locked transaction."""
+
+    def __init__(self, session: Session, event: Event, change_log: ChangeLog) -> None:
+        self.session = session
+        self.event = event
+        self.log = change_log
+        self.checkpoints = {
+            c.uid: c for c in session.scalars(select(Checkpoint).where(Checkpoint.event_id == event.id))
+        }
+        self.checkpoint_uids = {c.id: c.uid for c in self.checkpoints.values()}
+        self._guests_by_uid: dict[str, Guest] = {}
+        self._guests_by_number: dict[int, Guest] = {}
+        self._scans_to_publish: dict[str, Scan] = {}
+        self._groups: set[tuple[int, int]] = set()
+
+    # Guests ---------------------------------------------------------------------------------
+
+    def prefetch_guests(self, uids: Iterable[str], numbers: Iterable[int]) -> None:
+        uid_list, number_list = sorted(set(uids)), sorted(set(numbers))
+        query = select(Guest).where(Guest.event_id == self.event.id)
+        for start in range(0, len(uid_list), 900):
+            for guest in self.session.scalars(query.where(Guest.uid.in_(uid_list[start:start + 900]))):
+                self._remember(guest)
+        for start in range(0, len(number_list), 900):
+            chunk = number_list[start:start + 900]
+            for guest in self.session.scalars(query.where(Guest.number.in_(chunk))):
+                self._remember(guest)
+
+    def _remember(self, guest: Guest) -> None:
+        self._guests_by_uid[guest.uid] = guest
+        self._guests_by_number[guest.number] = guest
+
+    def guest_by_uid(self, uid: str | None) -> Guest | None:
+        if uid is None:
+            return None
+        if uid not in self._guests_by_uid:
+            guest = self.session.scalar(
+                select(Guest).where(Guest.event_id == self.event.id, Guest.uid == uid)
+            )
+            if guest is None:
+                return None
+            self._remember(guest)
+        return self._guests_by_uid[uid]
+
+    def guest_by_number(self, number: int | None) -> Guest | None:
+        if number is None:
+            return None
+        if number not in self._guests_by_number:
+            guest = self.session.scalar(
+                select(Guest).where(Guest.event_id == self.event.id, Guest.number == number)
+            )
+            if guest is None:
+                return None
+            self._remember(guest)
+        return self._guests_by_number[number]
+
+    def publish_guest(self, guest: Guest, origin: str | None = None) -> None:
+        self.log.publish(ChangeKind.GUEST, guest.uid, records.guest_record(guest, self.event.uid),
+                         origin)
+
+    # Scans ----------------------------------------------------------------------------------
+
+    def add_scan(self, scan: Scan) -> None:
+        """A new scan of this event: stored, published, and its group checked for conflicts."""
+        self.session.add(scan)
+        self._scans_to_publish[scan.id] = scan
+        self._note_group(scan)
+
+    def _note_group(self, scan: Scan) -> None:
+        if (scan.is_accepted and scan.direction == Direction.IN.value
+                and scan.checkpoint_id is not None and scan.guest_number is not None):
+            self._groups.add((scan.checkpoint_id, scan.guest_number))
+
+    def undo_scan(self, scan: Scan, undo: CheckInUndo) -> bool:
+        """Reverse a check-in (first undo wins); False when it was undone already."""
+        if scan.undone_at is not None or not scan.is_accepted:
+            return False
+        self._note_group(scan)
+        scan.undone_at, scan.undo_reason, scan.undone_by = undo.undone_at, undo.reason, undo.operator
+        self.session.add(undo)
+        self.log.append(ChangeKind.UNDO, undo.id, records.undo_record(
+            undo.id, scan.id, undo.device_uid, undo.reason, undo.operator, undo.undone_at,
+        ), undo.device_uid)
+        self._scans_to_publish[scan.id] = scan
+        return True
+
+    def finish(self) -> None:
+        """Decide the conflict flags of every touched group and publish the scans that changed."""
+        self.session.flush()
+        for scan in self.reconcile(self._groups):
+            self._scans_to_publish[scan.id] = scan
+        self._groups = set()
+        scans = sorted(self._scans_to_publish.values(), key=lambda s: (s.scanned_at, s.id))
+        guest_uids = self._guest_uids({s.guest_id for s in scans if s.guest_id is not None})
+        for scan in scans:
+            self.log.append(ChangeKind.SCAN, scan.id, records.scan_record(
+                scan, self.event.uid, guest_uids.get(scan.guest_id) if scan.guest_id else None,
+                self.checkpoint_uids.get(scan.checkpoint_id) if scan.checkpoint_id else None,
+            ), scan.device_uid)
+        self._scans_to_publish = {}
+
+    def _guest_uids(self, guest_ids: set[int]) -> dict[int, str]:
+        found = {g.id: g.uid for g in self._guests_by_uid.values() if g.id in guest_ids}
+        missing = sorted(guest_ids - found.keys())
+        for start in range(0, len(missing), 900):
+            found.update(self.session.execute(
+                select(Guest.id, Guest.uid).where(Guest.id.in_(missing[start:start + 900]))
+            ).tuples().all())
+        return found
+
+    def reconcile(self, groups: set[tuple[int, int]]) -> list[Scan]:
+        """Set is_conflict in each (checkpoint, guest number) group; the scans that changed."""
+        if not groups:
+            return []
+        checkpoint_ids = sorted({c for c, _ in groups})
+        numbers = sorted({n for _, n in groups})
+        standing: dict[tuple[int, int], list[Scan]] = {}
+        for start in range(0, len(numbers), 900):
+            query = select(Scan).where(
+                Scan.event_id == self.event.id, Scan.checkpoint_id.in_(checkpoint_ids),
+                Scan.guest_number.in_(numbers[start:start + 900]), Scan.is_accepted.is_(True),
+                Scan.undone_at.is_(None), Scan.direction == Direction.IN.value,
+            )
+            for scan in self.session.scalars(query):
+                assert scan.checkpoint_id is not None and scan.guest_number is not None
+                key = (scan.checkpoint_id, scan.guest_number)
+                if key in groups:
+                    standing.setdefault(key, []).append(scan)
+        policies = {
+            c.id: EntryPolicy(c.entry_policy) for c in self.checkpoints.values()
+        }
+        changed: list[Scan] = []
+        for (checkpoint_id, _number), scans in standing.items():
+            policy = policies.get(checkpoint_id, EntryPolicy.REENTRY)
+            seen: set[object] = set()
+            for scan in sorted(scans, key=lambda s: (s.scanned_at, s.id)):
+                if policy is EntryPolicy.SINGLE:
+                    slot: object = "event"
+                elif policy is EntryPolicy.DAILY:
+                    slot = events.local_date(self.event, scan.scanned_at)
+                else:
+                    slot = scan.id  # re-entry: every scan counts, none conflicts
+                is_conflict = slot in seen
+                seen.add(slot)
+                if scan.is_conflict != is_conflict:
+                    scan.is_conflict = is_conflict
+                    changed.append(scan)
+        # Undone scans (and refused ones) are never in conflict.
+        for scan in self._scans_to_publish.values():
+            if scan.is_conflict and (scan.undone_at is not None or not scan.is_accepted):
+                scan.is_conflict = False
+                changed.append(scan)
+        if changed:
+            log.info("%d scans changed conflict state in event %s", len(changed), self.event.uid)
+        return changed
+
+
+class Ingest:
+    """One push from one device."""
+
+    def __init__(self, session: Session, device: DeviceContext, now: dt.datetime) -> None:
+        self.session = session
+        self.device = device
+        self.now = now
+        self.log = ChangeLog(session, device.event_id)
+        event = session.get(Event, device.event_id)
+        assert event is not None
+        self.event = event
+        self.writer = EventWriter(session, event, self.log)
+
+    def run(self, items: Sequence[PushItem]) -> PushOutcome:
+        outcome = PushOutcome()
+        ids = [item.id for item in items]
+        known: set[str] = set()
+        for start in range(0, len(ids), 900):
+            known.update(self.session.scalars(
+                select(ReceivedItem.item_uid).where(ReceivedItem.item_uid.in_(ids[start:start + 900]))
+            ))
+        fresh: list[PushItem] = []
+        for item in items:
+            if item.id in known:
+                outcome.duplicates.append(item.id)
+            else:
+                known.add(item.id)
+                fresh.append(item)
+        self._prefetch(fresh)
+        applied, rejected = self._apply_batch(fresh)
+        if applied:
+            insert_ignoring_duplicates(self.session, ReceivedItem.__table__, [
+                {"item_uid": item.id, "event_id": self.event.id,
+                 "device_uid": self.device.device_uid, "kind": item.kind, "received_at": self.now}
+                for item in applied
+            ])
+        outcome.accepted = [item.id for item in applied]
+        outcome.rejected = rejected
+        outcome.last_seq = self.log.flush()
+        return outcome
+
+    def _prefetch(self, items: Sequence[PushItem]) -> None:
+        uids: list[str] = []
+        numbers: list[int] = []
+        for item in items:
+            payload = item.payload
+            for key in ("guest_uid",):
+                if isinstance(payload.get(key), str):
+                    uids.append(payload[key])
+            if isinstance(payload.get("guest_number"), int):
+                numbers.append(payload["guest_number"])
+        self.writer.prefetch_guests(uids, numbers)
+
+    def _apply_batch(self, items: Sequence[PushItem]) -> tuple[list[PushItem], list[Rejection]]:
+        mark = self.log.mark()
+        try:
+            with self.session.begin_nested():
+                result = self._apply_each(items)
+                self.writer.finish()
+            return result
+        except SQLAlchemyError as error:
+            log.warning("a push of %d items failed as a whole (%s); applying one at a time",
+                        len(items), type(error).__name__)
+            self.log.reset(mark)
+            self.writer = EventWriter(self.session, self.event, self.log)
+        applied: list[PushItem] = []
+        rejected: list[Rejection] = []
+        for item in items:
+            mark = self.log.mark()
+            try:
+                with self.session.begin_nested():
+                    one_applied, one_rejected = self._apply_each([item])
+                    self.writer.finish()
+            except SQLAlchemyError as error:
+                self.log.reset(mark)
+                self.writer = EventWriter(self.session, self.event, self.log)
+                rejected.append(Rejection(item.id, "not_storable",
+                                          f"the server could not store this item: {error.orig}"
+                                          if hasattr(error, "orig") else str(error), True))
+                continue
+            applied.extend(one_applied)
+            rejected.extend(one_rejected)
+        return applied, rejected
+
+    def _apply_each(self, items: Sequence[PushItem]) -> tuple[list[PushItem], list[Rejection]]:
+        applied: list[PushItem] = []
+        rejected: list[Rejection] = []
+        for item in items:
+            try:
+                if item.kind == "scan":
+                    self._scan(_validated(ScanPayload, item.payload))
+                elif item.kind == "undo":
+                    self._undo(_validated(UndoPayload, item.payload))
+                elif item.kind == "badge_print":
+                    self._badge_print(_validated(BadgePrintPayload, item.payload))
+                else:
+                    self._guest_change(_validated(GuestChangePayload, item.payload))
+            except Rejected as refusal:
+                log.info("item %s from %s rejected: %s", item.id, self.device.device_uid,
+                         refusal.message)
+                rejected.append(Rejection(item.id, refusal.code, refusal.message, refusal.permanent))
+                continue
+            applied.append(item)
+        return applied, rejected
+
+    def _scan(self, p: ScanPayload) -> None:
+        if p.event_uid != self.event.uid:
+            raise Rejected("other_event", "this scan belongs to another event")
+        try:
+            Reason(p.reason)
+        except ValueError as error:
+            raise Rejected("invalid_payload", f"reason: unknown value {p.reason!r}") from error
+        existing = self.session.get(Scan, p.id)
+        if existing is not None:
+            if existing.event_id != self.event.id:
+                raise Rejected("other_event", "a scan with this id belongs to another event")
+            return  # recorded already (an online verdict stores the scan before the push)
+        guest = self.writer.guest_by_uid(p.guest_uid) or self.writer.guest_by_number(p.guest_number)
+        checkpoint = self.writer.checkpoints.get(p.checkpoint_uid or "")
+        self.writer.add_scan(Scan(
+            id=p.id, event_id=self.event.id, guest_id=guest.id if guest else None,
+            guest_number=p.guest_number if p.guest_number is not None else (
+                guest.number if guest else None),
+            credential_serial=p.credential_serial,
+            checkpoint_id=checkpoint.id if checkpoint else None, device_uid=p.device_uid,
+            scanned_at=p.scanned_at.astimezone(dt.UTC) if p.scanned_at.tzinfo else
+            p.scanned_at.replace(tzinfo=dt.UTC),
+            reason=p.reason, is_accepted=p.is_accepted, direction=p.direction,
+            payload_digest=p.payload_digest, code_kind=p.code_kind, operator=p.operator,
+        ))
+
+    def _undo(self, p: UndoPayload) -> None:
+        scan = self.session.get(Scan, p.scan_id)
+        if scan is None:
+            raise Rejected("unknown_scan", "the scan this undo reverses is not on the server yet",
+                           permanent=False)
+        if scan.event_id != self.event.id:
+            raise Rejected("other_event", "the scan this undo reverses belongs to another event")
+        undone_at = _utc(p.undone_at)
+        undo = CheckInUndo(id=p.id, scan_id=scan.id, device_uid=p.device_uid, reason=p.reason,
+                           operator=p.operator, undone_at=undone_at)
+        if not self.writer.undo_scan(scan, undo):
+            log.info("undo %s: scan %s was undone already or never accepted", p.id, scan.id)
+            return
+        self.session.add(AuditEntry(
+            at=undone_at, event_id=self.event.id, guest_id=scan.guest_id, actor=p.operator,
+            action="checkin_undone", details={"scan_id": scan.id, "reason": p.reason,
+                                              "device": p.device_uid},
+        ))
+
+    def _badge_print(self, p: BadgePrintPayload) -> None:
+        guest = self.writer.guest_by_uid(p.guest_uid)
+        if guest is None:
+            raise Rejected("unknown_guest", "the badge's guest is not on the server yet",
+                           permanent=False)
+        if self.session.get(BadgePrint, p.id) is not None:
+            return
+        badge = BadgePrint(
+            id=p.id, guest_id=guest.id, device_uid=p.device_uid, printed_at=_utc(p.printed_at),
+            reason=p.reason, note=p.note, operator=p.operator, template=p.template,
+            printer=p.printer,
+        )
+        self.session.add(badge)
+        self.log.append(ChangeKind.BADGE_PRINT, badge.id,
+                        records.badge_print_record(badge, guest.uid), p.device_uid)
+
+    def _guest_change(self, p: GuestChangePayload) -> None:
+        guest = self.writer.guest_by_uid(p.guest_uid)
+        record = p.guest
+        if record is not None and record.get("event_uid") not in (None, self.event.uid):
+            raise Rejected("other_event", "this guest belongs to another event")
+        if guest is None:
+            guest = self._new_guest(p, record)
+        elif p.change == "guest_corrected":
+            fields = p.details.get("fields", {})
+            if not isinstance(fields, dict):
+                raise Rejected("invalid_payload", "details.fields: expected an object")
+            for name, values in fields.items():
+                if name in CORRECTABLE and isinstance(values, dict) and "after" in values:
+                    setattr(guest, name, _checked(name, values["after"]))
+        elif p.change == "note_added":
+            text = p.details.get("text")
+            if not isinstance(text, str) or not text.strip():
+                raise Rejected("invalid_payload", "details.text: expected the note")
+            guest.note = f"{guest.note}\n{text}" if guest.note else text
+        elif p.change == "credential_reissued":
+            serial = p.credential_serial
+            if serial is None and record is not None:
+                serial = record.get("credential_serial")
+            if not isinstance(serial, int) or not 0 <= serial <= 15:
+                raise Rejected("invalid_payload", "credential_serial: expected 0..15")
+            guest.credential_serial = max(guest.credential_serial, serial)
+        elif record is not None:
+            for name in CORRECTABLE:
+                if name in record:
+                    setattr(guest, name, _checked(name, record[name]))
+            serial = record.get("credential_serial")
+            if isinstance(serial, int):
+                guest.credential_serial = max(guest.credential_serial, serial)
+        else:
+            raise Rejected("invalid_payload", f"change {p.change!r} carries no guest record")
+        guest.updated_at = _utc(p.at) if p.at else utc_now_()
+        self.session.add(AuditEntry(
+            at=guest.updated_at, event_id=self.event.id, guest_id=guest.id, actor=p.actor,
+            action=p.change, details={**p.details, "device": self.device.device_uid},
+        ))
+        self.session.flush()
+        self.writer.publish_guest(guest, self.device.device_uid)
+
+    def _new_guest(self, p: GuestChangePayload, record: dict[str, Any] | None) -> Guest:
+        if record is None or not isinstance(record.get("number"), int):
+            raise Rejected("unknown_guest", "this guest is not on the server and the item does "
+                           "not carry the guest's record")
+        number = int(record["number"])
+        taken = self.writer.guest_by_number(number)
+        if taken is not None:
+            raise Rejected("number_taken", f"guest number {number} is already {taken.name} on the "
+                           "server; register the walk-in again")
+        if not isinstance(record.get("name"), str) or not record["name"].strip():
+            raise Rejected("invalid_payload", "guest.name: a guest needs a name")
+        guest = Guest(
+            uid=p.guest_uid, event_id=self.event.id, number=number,
+            credential_serial=int(record.get("credential_serial") or 0),
+            source=str(record.get("source") or "walk_in")[:16],
+            category=_checked("category", record.get("category") or Category.GUEST.value),
+            name=_checked("name", record["name"]),
+        )
+        for name in CORRECTABLE:
+            if name in record and name not in ("name", "category"):
+                setattr(guest, name, _checked(name, record[name]))
+        self.session.add(guest)
+        self.session.flush()
+        self.writer._remember(guest)
+        if number >= self.event.next_guest_number:
+            self.event.next_guest_number = number + 1
+        return guest
+
+
+def _checked(name: str, value: Any) -> Any:
+    """A guest field value from a kiosk, refused when it has the wrong type or length."""
+    if name == "days":
+        if value is None or (isinstance(value, list) and all(isinstance(d, str) for d in value)):
+            return value
+        raise Rejected("invalid_payload", "days: expected a list of ISO dates or null")
+    if name == "is_cancelled":
+        if isinstance(value, bool):
+            return value
+        raise Rejected("invalid_payload", "is_cancelled: expected true or false")
+    if name == "category":
+        try:
+            return Category(str(value)).value
+        except ValueError as error:
+            raise Rejected("invalid_payload", f"category: unknown value {value!r}") from error
+    if value is None:
+        if name == "name":
+            raise Rejected("invalid_payload", "name: a guest needs a name")
+        return None
+    if not isinstance(value, str):
+        raise Rejected("invalid_payload", f"{name}: expected text")
+    limit = CORRECTABLE.get(name, 0)
+    if limit and len(value) > limit:
+        raise Rejected("invalid_payload", f"{name}: longer than {limit} characters")
+    return value
+
+
+def _utc(moment: dt.datetime) -> dt.datetime:
+    return moment.astimezone(dt.UTC) if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+def utc_now_() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def ingest(
+    session: Session, device: DeviceContext, items: Sequence[PushItem], now: dt.datetime
+) -> PushOutcome:
+    """Apply a device's pushed items in the session's transaction."""
+    return Ingest(session, device, now).run(items)

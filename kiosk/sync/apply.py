@@ -1,0 +1,346 @@
+"""Applying a pulled page of changes to the kiosk's database, in one transaction.
+
+Every record is the whole thing, so applying is an upsert by id: a page applied twice (a reply
+lost after the commit, say) changes nothing the second time. Consecutive records of one kind are
+applied together with bulk statements, which is what makes the first pull of a large guest list
+fast. Records are applied in stream order, so a guest always exists before the scans and badge
+prints that name them.
+
+The server is the authority on what it sends: a scan's conflict flag and undo, a guest's serial
+and cancellation, a checkpoint's rules. A check-in recorded here and not pushed yet is never
+touched by a pull (the server has not seen it, so it sends nothing about it).
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from sqlalchemy import bindparam, func, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from kiosk.models import (
+    BadgePrint,
+    CheckInUndo,
+    Checkpoint,
+    Event,
+    Guest,
+    Scan,
+)
+from kiosk.search import reindex_guests
+from kiosk.sync import records
+from kiosk.sync.records import ChangeKind
+
+log = logging.getLogger("kiosk.sync")
+
+_CHUNK = 500
+_SEARCHED = ("name", "name_latin", "company", "email")
+_GUEST_UPDATABLE = tuple(f for f in records.GUEST_FIELDS if f not in ("uid",))
+
+
+@dataclass
+class Applied:
+    """What one page changed here."""
+
+    changes: int = 0
+    guests: int = 0
+    checkpoints: int = 0
+    scans: int = 0
+    remote_scans: int = 0
+    undos: int = 0
+    badge_prints: int = 0
+    skipped: list[str] = field(default_factory=list)  # why records could not be applied
+    key_changed: bool = False
+
+    def add(self, other: Applied) -> None:
+        for name in ("changes", "guests", "checkpoints", "scans", "remote_scans", "undos",
+                     "badge_prints"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.skipped.extend(other.skipped)
+        self.key_changed = self.key_changed or other.key_changed
+
+
+_T = TypeVar("_T")
+
+
+def _chunks(items: Sequence[_T], size: int = _CHUNK) -> Iterable[Sequence[_T]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+class PageApplier:
+    """Applies changes to one kiosk database inside the caller's transaction."""
+
+    def __init__(self, session: Session, self_device_uid: str) -> None:
+        self.session = session
+        self.self_device_uid = self_device_uid
+        self._events: dict[str, Event] = {}
+        self._checkpoints: dict[str, int] = {}
+        self.result = Applied()
+
+    def apply(self, changes: Sequence[dict[str, Any]]) -> Applied:
+        for kind, run in itertools.groupby(changes, key=lambda c: c["kind"]):
+            data = [c["data"] for c in run]
+            self.result.changes += len(data)
+            if kind == ChangeKind.EVENT:
+                for record in data:
+                    self._event(record)
+            elif kind == ChangeKind.CHECKPOINT:
+                for record in data:
+                    self._checkpoint(record)
+            elif kind == ChangeKind.GUEST:
+                self._guests(data)
+            elif kind == ChangeKind.SCAN:
+                self._scans(data)
+            elif kind == ChangeKind.UNDO:
+                for record in data:
+                    self._undo(record)
+            elif kind == ChangeKind.BADGE_PRINT:
+                for record in data:
+                    self._badge_print(record)
+            else:
+                self.result.skipped.append(f"unknown kind {kind!r}")
+        self.session.flush()
+        return self.result
+
+    # Lookups --------------------------------------------------------------------------------
+
+    def event(self, uid: str) -> Event | None:
+        if uid not in self._events:
+            event = self.session.scalar(select(Event).where(Event.uid == uid))
+            if event is None:
+                return None
+            self._events[uid] = event
+        return self._events[uid]
+
+    def checkpoint_id(self, uid: str | None) -> int | None:
+        if uid is None:
+            return None
+        if uid not in self._checkpoints:
+            found = self.session.scalar(select(Checkpoint.id).where(Checkpoint.uid == uid))
+            if found is None:
+                return None
+            self._checkpoints[uid] = found
+        return self._checkpoints[uid]
+
+    # Kinds ----------------------------------------------------------------------------------
+
+    def _event(self, record: dict[str, Any]) -> None:
+        event = self.event(record["uid"])
+        public_key = records.unb64(record.get("public_key"))
+        if event is None:
+            event = Event(uid=record["uid"])
+            self.session.add(event)
+            self._events[event.uid] = event
+        elif public_key != event.public_key and event.public_key is not None:
+            # A new key pair on the server: the old signing key no longer matches.
+            event.signing_key = None
+            self.result.key_changed = True
+        event.name = record["name"]
+        event.name_local = record.get("name_local")
+        event.venue = record.get("venue")
+        event.timezone = record["timezone"]
+        event.starts_on = records.parse_date(record["starts_on"])
+        event.ends_on = records.parse_date(record["ends_on"])
+        event.key_id = int(record.get("key_id") or 0)
+        event.public_key = public_key
+        self.session.flush()
+
+    def _checkpoint(self, record: dict[str, Any]) -> None:
+        event = self.event(record["event_uid"])
+        if event is None:
+            self.result.skipped.append(f"checkpoint {record['uid']}: its event is unknown here")
+            return
+        checkpoint = self.session.scalar(select(Checkpoint).where(Checkpoint.uid == record["uid"]))
+        if checkpoint is None:
+            # The same place set up here before enrolment takes the server's identity.
+            checkpoint = self.session.scalar(select(Checkpoint).where(
+                Checkpoint.event_id == event.id, Checkpoint.name == record["name"]))
+            if checkpoint is None:
+                checkpoint = Checkpoint(event_id=event.id)
+                self.session.add(checkpoint)
+            checkpoint.uid = record["uid"]
+        for name in records.CHECKPOINT_FIELDS:
+            if name != "uid":
+                setattr(checkpoint, name, record.get(name))
+        checkpoint.opens_at = records.parse_time_of_day(record.get("opens_at"))
+        checkpoint.closes_at = records.parse_time_of_day(record.get("closes_at"))
+        self.session.flush()
+        self._checkpoints[checkpoint.uid] = checkpoint.id
+        self.result.checkpoints += 1
+
+    def _guests(self, data: list[dict[str, Any]]) -> None:
+        by_uid: dict[str, dict[str, Any]] = {}
+        for record in data:  # the last record of a guest in a page wins
+            by_uid[record["uid"]] = record
+        for chunk in _chunks(list(by_uid.values())):
+            self._guest_chunk(chunk)
+
+    def _guest_chunk(self, chunk: Sequence[dict[str, Any]]) -> None:
+        rows: list[dict[str, Any]] = []
+        for record in chunk:
+            event = self.event(record["event_uid"])
+            if event is None:
+                self.result.skipped.append(f"guest {record['uid']}: its event is unknown here")
+                continue
+            rows.append({**{f: record.get(f) for f in records.GUEST_FIELDS}, "event_id": event.id})
+        if not rows:
+            return
+        uids = [r["uid"] for r in rows]
+        existing = {
+            row.uid: row for row in self.session.execute(
+                select(Guest.id, Guest.uid, Guest.number, Guest.event_id,
+                       *(getattr(Guest, f) for f in _SEARCHED)).where(Guest.uid.in_(uids)))
+        }
+        # A number held here by another guest (a walk-in the server has refused) is left alone.
+        holders = {
+            (row.event_id, row.number): row.uid for row in self.session.execute(
+                select(Guest.uid, Guest.number, Guest.event_id).where(
+                    Guest.number.in_([r["number"] for r in rows])))
+        }
+        clean: list[dict[str, Any]] = []
+        for row in rows:
+            holder = holders.get((row["event_id"], row["number"]))
+            if holder is not None and holder != row["uid"]:
+                self.result.skipped.append(
+                    f"guest {row['uid']}: number {row['number']} is held here by guest {holder}")
+                continue
+            clean.append(row)
+        if not clean:
+            return
+        statement = sqlite_insert(Guest)
+        statement = statement.on_conflict_do_update(
+            index_elements=["uid"],
+            set_={f: statement.excluded[f] for f in (*_GUEST_UPDATABLE, "event_id")},
+        )
+        self.session.execute(statement, clean)
+        self.result.guests += len(clean)
+        changed_search = [
+            r["uid"] for r in clean
+            if r["uid"] not in existing
+            or any(getattr(existing[r["uid"]], f) != r[f] for f in _SEARCHED)
+        ]
+        ids = dict(self.session.execute(
+            select(Guest.uid, Guest.id).where(Guest.uid.in_([r["uid"] for r in clean]))).tuples().all())
+        # Scans made here before the guest's details arrived now point at the guest.
+        waiting = self.session.scalar(select(Scan.id).where(
+            Scan.guest_id.is_(None), Scan.guest_number.is_not(None)).limit(1))
+        for row in clean if waiting is not None else []:
+            if row["uid"] not in existing:
+                self.session.execute(
+                    update(Scan).where(Scan.guest_id.is_(None), Scan.event_id == row["event_id"],
+                                       Scan.guest_number == row["number"])
+                    .values(guest_id=ids[row["uid"]])
+                )
+        if changed_search:
+            reindex_guests(self.session, [ids[uid] for uid in changed_search])
+
+    def _scans(self, data: list[dict[str, Any]]) -> None:
+        by_id: dict[str, dict[str, Any]] = {}
+        for record in data:
+            by_id[record["id"]] = record
+        for chunk in _chunks(list(by_id.values())):
+            self._scan_chunk(chunk)
+
+    def _scan_chunk(self, chunk: Sequence[dict[str, Any]]) -> None:
+        ids = [r["id"] for r in chunk]
+        existing = set(self.session.scalars(select(Scan.id).where(Scan.id.in_(ids))))
+        guest_uids = [r["guest_uid"] for r in chunk if r.get("guest_uid")]
+        guests = dict(self.session.execute(
+            select(Guest.uid, Guest.id).where(Guest.uid.in_(guest_uids))).tuples().all()
+        ) if guest_uids else {}
+        inserts: list[dict[str, Any]] = []
+        updates: list[dict[str, Any]] = []
+        for record in chunk:
+            event = self.event(record["event_uid"])
+            if event is None:
+                self.result.skipped.append(f"scan {record['id']}: its event is unknown here")
+                continue
+            guest_id = guests.get(record.get("guest_uid") or "")
+            if guest_id is None and record.get("guest_number") is not None:
+                guest_id = self.session.scalar(select(Guest.id).where(
+                    Guest.event_id == event.id, Guest.number == record["guest_number"]))
+            flags = {
+                "reason": record["reason"], "is_accepted": bool(record["is_accepted"]),
+                "undone_at": records.parse_time(record.get("undone_at")),
+                "undo_reason": record.get("undo_reason"), "undone_by": record.get("undone_by"),
+                "is_conflict": bool(record.get("is_conflict")),
+            }
+            if record["id"] in existing:
+                updates.append({"b_id": record["id"], "b_guest_id": guest_id, **flags})
+                continue
+            inserts.append({
+                "id": record["id"], "event_id": event.id, "guest_id": guest_id,
+                "guest_number": record.get("guest_number"),
+                "credential_serial": record.get("credential_serial"),
+                "checkpoint_id": self.checkpoint_id(record.get("checkpoint_uid")),
+                "device_uid": record["device_uid"],
+                "scanned_at": records.parse_time(record["scanned_at"]),
+                "direction": record["direction"], "payload_digest": record["payload_digest"],
+                "code_kind": record["code_kind"], "operator": record.get("operator"),
+                "is_remote": record["device_uid"] != self.self_device_uid, **flags,
+            })
+        if inserts:
+            self.session.execute(Scan.__table__.insert(), inserts)
+            self.result.remote_scans += sum(1 for r in inserts if r["is_remote"])
+        if updates:
+            table = Scan.__table__
+            self.session.execute(
+                table.update().where(table.c.id == bindparam("b_id")).values(
+                    guest_id=_coalesce(table.c.guest_id, bindparam("b_guest_id")),
+                    reason=bindparam("reason"), is_accepted=bindparam("is_accepted"),
+                    undone_at=bindparam("undone_at"), undo_reason=bindparam("undo_reason"),
+                    undone_by=bindparam("undone_by"), is_conflict=bindparam("is_conflict"),
+                ),
+                updates,
+            )
+        self.result.scans += len(inserts) + len(updates)
+
+    def _undo(self, record: dict[str, Any]) -> None:
+        scan = self.session.get(Scan, record["scan_id"])
+        if scan is None:
+            self.result.skipped.append(f"undo {record['id']}: its scan is unknown here")
+            return
+        undone_at = records.parse_time(record["undone_at"])
+        if scan.undone_at is None:
+            scan.undone_at, scan.undo_reason = undone_at, record["reason"]
+            scan.undone_by = record.get("operator")
+        has_undo = self.session.scalar(select(CheckInUndo.id).where(
+            (CheckInUndo.id == record["id"]) | (CheckInUndo.scan_id == scan.id)))
+        if has_undo is None and undone_at is not None:
+            self.session.add(CheckInUndo(
+                id=record["id"], scan_id=scan.id, device_uid=record["device_uid"],
+                reason=record["reason"], operator=record.get("operator"), undone_at=undone_at,
+            ))
+        self.result.undos += 1
+
+    def _badge_print(self, record: dict[str, Any]) -> None:
+        if self.session.get(BadgePrint, record["id"]) is not None:
+            return
+        guest_id = self.session.scalar(select(Guest.id).where(Guest.uid == record["guest_uid"]))
+        printed_at = records.parse_time(record["printed_at"])
+        if guest_id is None or printed_at is None:
+            self.result.skipped.append(f"badge print {record['id']}: its guest is unknown here")
+            return
+        self.session.add(BadgePrint(
+            id=record["id"], guest_id=guest_id, device_uid=record["device_uid"],
+            printed_at=printed_at, reason=record["reason"], note=record.get("note"),
+            operator=record.get("operator"), template=record["template"],
+            printer=record.get("printer"),
+        ))
+        self.result.badge_prints += 1
+
+
+def _coalesce(column: Any, value: Any) -> Any:
+    return func.coalesce(column, value)
+
+
+def apply_changes(session: Session, self_device_uid: str, changes: Sequence[dict[str, Any]]) -> (
+    Applied
+):
+    """Apply one page of changes in the session's transaction."""
+    return PageApplier(session, self_device_uid).apply(changes)

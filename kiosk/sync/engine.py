@@ -1,0 +1,196 @@
+"""One round of sync: push the outbox in batches, pull the change stream in pages.
+
+Push: the oldest unacknowledged outbox items go out in batches; what the server accepted, or
+had accepted before (a reply lost on the way), is marked sent. An item the server can never
+apply is kept, counted as stuck and shown to staff; one that may apply later (its scan has not
+reached the server yet) is simply sent again next round.
+
+Pull: each page is applied in one transaction together with the new cursor. The page is applied
+only if the cursor is still the one it was asked for, so two pullers (the window's loop and a
+``kiosk sync --once`` at the same time) can never apply an older page over a newer one.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select, update
+
+from kiosk.db import Database
+from kiosk.errors import SetupError, SyncError
+from kiosk.models import Event, OutboxItem, utc_now
+from kiosk.sync import state
+from kiosk.sync.apply import Applied, apply_changes
+from kiosk.sync.client import ServerClient
+
+log = logging.getLogger("kiosk.sync")
+
+PUSH_BATCH = 500
+PULL_PAGE = 2000
+
+
+@dataclass
+class PushReport:
+    batches: int = 0
+    accepted: int = 0
+    duplicates: int = 0
+    rejected: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def acknowledged(self) -> int:
+        return self.accepted + self.duplicates
+
+
+@dataclass
+class PullReport:
+    pages: int = 0
+    cursor: int = 0
+    head: int = 0
+    applied: Applied = field(default_factory=Applied)
+
+
+@dataclass
+class SyncReport:
+    push: PushReport
+    pull: PullReport
+    finished_at: dt.datetime
+
+
+class Syncer:
+    """Sync for one enrolled kiosk database. One Syncer per thread (it holds an HTTP client)."""
+
+    def __init__(
+        self, database: Database, *, client: ServerClient | None = None,
+        push_batch: int = PUSH_BATCH, pull_page: int = PULL_PAGE, timeout: float | None = None,
+    ) -> None:
+        self.database = database
+        with database.session() as session:
+            enrolment = state.enrolment(session)
+        if enrolment is None:
+            raise SetupError("this kiosk is not enrolled with a server",
+                             hint="run 'kiosk enroll URL CODE' with a code from the organiser")
+        self.enrolment = enrolment
+        self.push_batch = push_batch
+        self.pull_page = pull_page
+        self._own_client = client is None
+        self.client = client if client is not None else ServerClient(
+            enrolment.server_url, enrolment.token,
+            **({"timeout": timeout} if timeout is not None else {}),
+        )
+
+    def close(self) -> None:
+        if self._own_client:
+            self.client.close()
+
+    def __enter__(self) -> Syncer:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def pending(self) -> int:
+        with self.database.session() as session:
+            return state.backlog(session).pending
+
+    # Push -----------------------------------------------------------------------------------
+
+    def push(self) -> PushReport:
+        """Send every waiting outbox item; raises SyncError when the server cannot be used."""
+        report = PushReport()
+        held_back: set[str] = set()
+        while True:
+            with self.database.session() as session:
+                query = (
+                    select(OutboxItem)
+                    .where(OutboxItem.sent_at.is_(None), OutboxItem.attempts < state.MAX_ATTEMPTS)
+                    .order_by(OutboxItem.seq)
+                    .limit(self.push_batch + len(held_back))
+                )
+                items = [i for i in session.scalars(query) if i.item_uid not in held_back]
+                items = items[:self.push_batch]
+                wire = [{"id": i.item_uid, "kind": i.kind, "payload": i.payload} for i in items]
+            if not wire:
+                return report
+            answer = self.client.push(wire)
+            report.batches += 1
+            done = [*answer.get("accepted", []), *answer.get("duplicates", [])]
+            report.accepted += len(answer.get("accepted", []))
+            report.duplicates += len(answer.get("duplicates", []))
+            rejected = list(answer.get("rejected", []))
+            report.rejected.extend(rejected)
+            now = utc_now()
+            with self.database.session() as session:
+                if done:
+                    for start in range(0, len(done), 500):
+                        session.execute(update(OutboxItem).where(
+                            OutboxItem.item_uid.in_(done[start:start + 500])).values(sent_at=now))
+                for refusal in rejected:
+                    item_id = refusal.get("id")
+                    held_back.add(item_id)
+                    if refusal.get("permanent"):
+                        log.warning("the server can never apply outbox item %s: %s",
+                                    item_id, refusal.get("message"))
+                        session.execute(update(OutboxItem).where(OutboxItem.item_uid == item_id)
+                                        .values(attempts=state.MAX_ATTEMPTS))
+                    else:
+                        session.execute(update(OutboxItem).where(OutboxItem.item_uid == item_id)
+                                        .values(attempts=OutboxItem.attempts + 1))
+                state.write(session, state.LAST_SYNC, now.isoformat())
+            if not done:
+                return report  # nothing moved: the rest waits for the next round
+
+    # Pull -----------------------------------------------------------------------------------
+
+    def pull(self, *, wait: float = 0.0) -> PullReport:
+        """Fetch and apply every page after the cursor; ``wait`` long-polls the first request."""
+        report = PullReport()
+        first = True
+        while True:
+            with self.database.session() as session:
+                cursor = state.cursor(session)
+            page = self.client.changes(cursor, self.pull_page, wait=wait if first else 0.0)
+            first = False
+            last_seq, changes = int(page["last_seq"]), page["changes"]
+            if last_seq < cursor or (changes and int(changes[0]["seq"]) <= cursor):
+                raise SyncError(f"the server sent changes from before this kiosk's cursor "
+                                f"({cursor}); was its database replaced?",
+                                hint="enrol this kiosk again")
+            with self.database.session() as session:
+                if state.cursor(session) != cursor:
+                    log.info("another sync moved the cursor; asking again")
+                    continue
+                applied = apply_changes(session, self.enrolment.device_uid, changes)
+                state.write(session, state.PULL_CURSOR, str(last_seq))
+                state.write(session, state.LAST_SYNC, utc_now().isoformat())
+            report.pages += 1
+            report.cursor, report.head = last_seq, int(page["head"])
+            report.applied.add(applied)
+            if applied.skipped:
+                log.warning("%d pulled records could not be applied, e.g. %s",
+                            len(applied.skipped), applied.skipped[0])
+            if applied.key_changed and self.enrolment.can_issue:
+                self._fetch_signing_key()
+            if not page["has_more"]:
+                return report
+
+    def _fetch_signing_key(self) -> None:
+        answer = self.client.signing_key()
+        with self.database.session() as session:
+            event = session.scalar(select(Event).where(Event.uid == self.enrolment.event_uid))
+            if event is not None and int(answer["key_id"]) == event.key_id:
+                event.signing_key = base64.b64decode(answer["signing_key"])
+
+    def sync_once(self) -> SyncReport:
+        """Push, pull, and push again what the pull may have made necessary."""
+        pushed = self.push()
+        pulled = self.pull()
+        more = self.push()
+        pushed.batches += more.batches
+        pushed.accepted += more.accepted
+        pushed.duplicates += more.duplicates
+        pushed.rejected.extend(more.rejected)
+        return SyncReport(push=pushed, pull=pulled, finished_at=utc_now())
