@@ -373,9 +373,11 @@ def _read_xlsx(data: bytes, where: str, sheet: str | None) -> Table:
         tables = []
         for name in names:
             worksheet = workbook[name]
+            # Only rows holding something: a sheet formatted down to row 1,048,576 is common.
             rows = [
                 (number, list(values))
                 for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1)
+                if any(value is not None for value in values)
             ]
             tables.append(Table("xlsx", rows, sheet=name))
     finally:

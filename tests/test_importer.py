@@ -13,11 +13,11 @@ import openpyxl
 import pytest
 from sqlalchemy import func, select
 
-from kiosk import events
+from kiosk import events, tokens
 from kiosk.checkin import Gate
 from kiosk.cli import main
 from kiosk.db import Database
-from kiosk.errors import InputFileError, UsageError
+from kiosk.errors import CredentialError, InputFileError, UsageError
 from kiosk.importer import (
     ImportReport,
     RowProblem,
@@ -478,6 +478,35 @@ def test_numbers_continue_after_guests_registered_otherwise(
     assert [g.number for g in guests(database).values()] == [1, 2, 3]
     with database.session() as session:
         assert events.current_event(session).next_guest_number == 4
+
+
+def test_imported_guests_read_back_like_any_other_and_their_credentials_admit(
+    database: Database, event: Event, tmp_path: Path, clock: FixedClock
+) -> None:
+    run_import(database, write_text(tmp_path / "a.csv", [HEADER_ZH, *ROWS], "utf-8", ","))
+    with database.session() as session:
+        current = events.current_event(session)
+        guest = session.scalars(select(Guest).where(Guest.name == "Jürgen Müller")).one()
+        assert guest.created_at.tzinfo is not None
+        assert abs((guest.created_at - dt.datetime.now(dt.UTC)).total_seconds()) < 60
+        assert (guest.is_cancelled, guest.source, guest.credential_serial) == (False, "import", 0)
+        assert guest.days is None
+        assert len(guest.uid) == 36
+        credential = events.credential_for(current, guest)
+    verdict = Gate(database, "VIP lounge", clock=clock).scan(credential)
+    assert verdict.is_accepted
+    assert verdict.guest is not None and verdict.guest.name == "Jürgen Müller"
+
+
+def test_a_list_larger_than_the_numbers_left_writes_nothing(
+    database: Database, event: Event, tmp_path: Path
+) -> None:
+    with database.session() as session:
+        events.current_event(session).next_guest_number = tokens.MAX_NUMBER - 1
+    path = write_text(tmp_path / "a.csv", [HEADER_ZH, *ROWS], "utf-8", ",")
+    with pytest.raises(CredentialError, match="3 more guests do not fit"):
+        run_import(database, path)
+    assert count(database, Guest) == 0
 
 
 # Dry runs and transactions ------------------------------------------------------------------------
