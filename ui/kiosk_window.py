@@ -60,6 +60,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("ui.kiosk")
 
+ATTRACT_BACKGROUND = "#0f1c2e"
 CAMERA_SETTING = "device/camera"  # shared with the desk's settings (ui/desk/settings.py)
 
 
@@ -148,7 +149,7 @@ class KioskWindow(QWidget):
         self._current_badge_scan: str | None = None
         self.setWindowTitle(self.tr("Check-in"))
         self.setObjectName("KioskWindow")
-        self.setStyleSheet("#KioskWindow { background: #0f1c2e; }")
+        self._set_backdrop(ATTRACT_BACKGROUND)
 
         self.camera: CameraScanner | None = CameraScanner(self) if use_camera else None
         self.attract = AttractPage(app.translations, self.camera)
@@ -158,6 +159,7 @@ class KioskWindow(QWidget):
         self.stack.addWidget(self.attract)
         self.stack.addWidget(self.verdict_page)
 
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.title = QLabel()
         self.title.setFont(_font(20, bold=True))
         self.title.setStyleSheet("color: #ffffff;")
@@ -270,7 +272,7 @@ class KioskWindow(QWidget):
                 self.app.translations.use(preferred)
         self._timing = (verdict, started)
         self.verdict_page.show_verdict(verdict)
-        self.stack.setCurrentWidget(self.verdict_page)
+        self._show_verdict_page()
         self.screen_changed.emit("verdict")
         self.sounds.play(Sound.ADMITTED if verdict.is_accepted else Sound.REFUSED)
         self._current_badge_scan = None
@@ -286,7 +288,7 @@ class KioskWindow(QWidget):
         log.error("scan failed: %s", error)
         self.verdict_page.show_problem(self.tr("Sorry, this scan could not be checked."),
                                        self.tr("Please see the help desk."))
-        self.stack.setCurrentWidget(self.verdict_page)
+        self._show_verdict_page()
         self.screen_changed.emit("verdict")
         self.sounds.play(Sound.REFUSED)
         self.back_timer.start(int(self.verdict_seconds * 1000))
@@ -322,7 +324,18 @@ class KioskWindow(QWidget):
         self._language_chosen = False
         self.app.translations.use(self.default_language)
         self.stack.setCurrentWidget(self.attract)
+        self._set_backdrop(ATTRACT_BACKGROUND)
         self.screen_changed.emit("attract")
+
+    def _show_verdict_page(self) -> None:
+        """The verdict's colour fills the whole screen, edge to edge."""
+        shown = self.verdict_page.presentation
+        if shown is not None:
+            self._set_backdrop(shown.tone.background)
+        self.stack.setCurrentWidget(self.verdict_page)
+
+    def _set_backdrop(self, colour: str) -> None:
+        self.setStyleSheet(f"#KioskWindow {{ background: {colour}; }}")
 
     @Slot()
     def toggle_language(self) -> None:

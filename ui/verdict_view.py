@@ -220,7 +220,8 @@ class VerdictPage(QWidget):
         self.verdict: Verdict | None = None
         self.presentation: Presentation | None = None
         self.badge: BadgeProgress | None = None
-        self.setAutoFillBackground(True)
+        self.setObjectName("VerdictPage")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.icon = VerdictIcon()
         self.headline = _label(54, bold=True)
         self.name = _label(64, bold=True)
@@ -259,10 +260,7 @@ class VerdictPage(QWidget):
         self._show_badge()
 
     def _apply(self, shown: Presentation) -> None:
-        palette = self.palette()
-        palette.setColor(self.backgroundRole(), QColor(shown.tone.background))
-        palette.setColor(self.foregroundRole(), QColor(shown.tone.foreground))
-        self.setPalette(palette)
+        self.setStyleSheet(f"#VerdictPage {{ background: {shown.tone.background}; }}")
         style = f"color: {shown.tone.foreground};"
         for label in (self.headline, self.name, self.name_latin, self.guidance,
                       self.badge_status):
@@ -299,11 +297,10 @@ class VerdictPage(QWidget):
             self.set_badge_state(translate("Verdict", "Your badge is ready. Please take it below."))
         elif progress.stage is BadgeStage.UNAVAILABLE:
             self.set_badge_state(translate(
-                "Verdict", "You are checked in. Please collect your badge at the help desk."))
+                "Verdict", "Please collect your badge at the help desk."))
         else:
             self.set_badge_state(translate(
-                "Verdict", "You are checked in. Your badge will be ready at the help desk "
-                "in a moment."))
+                "Verdict", "Your badge will be ready for you at the help desk in a moment."))
 
     def set_badge_state(self, text: str | None, *, busy: bool = False) -> None:
         """The badge line under the verdict: None hides it; busy shows a moving bar."""

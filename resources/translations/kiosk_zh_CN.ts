@@ -32,6 +32,53 @@
     </message>
 </context>
 <context>
+    <name>ColumnsPage</name>
+    <message>
+        <source>(not imported)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sheet %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns not imported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If imported now: %1 new, %2 updated, %3 unchanged, %4 rows refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the columns and the rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each field shows the column it is read from; change any, then check again. Rows listed below would not be imported; the others would.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check again with these columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CorrectDialog</name>
     <message>
         <source>Nothing was changed.</source>
@@ -43,6 +90,109 @@
     </message>
     <message>
         <source>Print the badge again if its text changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>Could not count the arrivals: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrivals on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted at %1; updates every %2 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First arrivals per 15 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked in and expected, by category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today at each checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guests passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused scans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held: printer problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print jobs: none yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrived (all days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrived today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inside now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badges printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print jobs waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrivals</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -204,6 +354,239 @@
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>First name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code on the invitation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unusable text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not an e-mail address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a day of the event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a usable value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More cells than columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same guest twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matches several guests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>out of paper or labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paper jam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a cover or door is open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>out of ink or toner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>switched off or unplugged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not accepting jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no printer of this name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the print system (CUPS) is not running</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeskStatusBar</name>
+    <message>
+        <source>No printer chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printer %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printer %1: ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 print jobs waiting, %2 held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 print jobs waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sync %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changes not yet sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeskWindow</name>
+    <message>
+        <source>%1 found for “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All guests by number; type to search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanned code: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanned guest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered as #%1; printing the badge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export check-ins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export guests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV for Excel (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1 rows to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending a test badge...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test badge sent to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings saved; checking in at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff desk — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find a guest: name in any script, pinyin, initials, company or e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrivals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register a guest who is not on the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose a guest list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guest lists (*.csv *.tsv *.txt *.xlsx *.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV, Excel (.xlsx) or JSON, as the organisers sent it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Headers in English or Chinese are recognised (姓名/Name, 单位/Company, 邮箱/E-mail, 类别/Category...). Nothing is stored until the last step.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>GuestActions</name>
@@ -312,6 +695,22 @@
     </message>
     <message>
         <source>Nothing recorded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badge waiting to print on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badge printing on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badge held on %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badge failed on %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -471,6 +870,13 @@
     </message>
 </context>
 <context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import a guest list</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>KioskWindow</name>
     <message>
         <source>Check-in</source>
@@ -585,6 +991,120 @@
     </message>
     <message>
         <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunPage</name>
+    <message>
+        <source>Importing...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported: %1 new, %2 updated, %3 unchanged. %4 rows were not imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The guests are added and updated in one step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>The two new PINs differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kiosk PIN (leave empty to keep it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation type="unfinished">摄像头</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badge template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New PIN again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default camera</source>
+        <translation type="unfinished">默认摄像头</translation>
+    </message>
+    <message>
+        <source>No camera found on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://checkin.example.org</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4 to 12 digits</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -758,12 +1278,20 @@
         <translation>胸卡已打印好，请在下方领取。</translation>
     </message>
     <message>
+        <source>Please collect your badge at the help desk.</source>
+        <translation>请到服务台领取胸卡。</translation>
+    </message>
+    <message>
+        <source>Your badge will be ready for you at the help desk in a moment.</source>
+        <translation>您的胸卡稍后可在服务台领取。</translation>
+    </message>
+    <message>
         <source>You are checked in. Please collect your badge at the help desk.</source>
-        <translation>您已签到成功。请到服务台领取胸卡。</translation>
+        <translation type="vanished">您已签到成功。请到服务台领取胸卡。</translation>
     </message>
     <message>
         <source>You are checked in. Your badge will be ready at the help desk in a moment.</source>
-        <translation>您已签到成功。胸卡稍后可在服务台领取。</translation>
+        <translation type="vanished">您已签到成功。胸卡稍后可在服务台领取。</translation>
     </message>
 </context>
 <context>
