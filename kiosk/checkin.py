@@ -18,11 +18,13 @@ so a guest holding a phone still in front of the camera is not told they are a d
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -132,6 +134,28 @@ class Verdict:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class Ruling:
+    """The server's verdict on a scan (an online verdict); it overrides the local one."""
+
+    reason: Reason
+    is_first_arrival: bool = False
+    first_checkin_at: dt.datetime | None = None
+    first_checkin_checkpoint: str | None = None
+
+
+class Arbiter(Protocol):
+    """Asks someone who sees every gate (the sync server) for the verdict on a scan.
+
+    Returns None when no answer came in time; the local verdict then stands. Must return
+    within its own short timeout: the guest is waiting.
+    """
+
+    def rule(
+        self, scan_id: str, payload: str, checkpoint_uid: str, scanned_at: dt.datetime
+    ) -> Ruling | None: ...
+
+
 def payload_digest(payload: str) -> str:
     """What we store of a payload: enough to spot a repeat, useless to forge a credential."""
     return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
@@ -208,7 +232,7 @@ def _checkpoint_name(session: Session, checkpoint_id: int | None) -> str | None:
 
 def decide(
     session: Session, event: Event, checkpoint: Checkpoint, payload: str, now: dt.datetime,
-    *, guest: Guest | None = None,
+    *, guest: Guest | None = None, scan_id: str | None = None,
 ) -> tuple[Verdict, _Identified]:
     """The verdict for a payload (or, for a manual check-in, a guest) at a checkpoint. Pure read."""
     if guest is not None:
@@ -229,7 +253,8 @@ def decide(
     first = arrivals[0] if arrivals else None
     first_place = _checkpoint_name(session, first.checkpoint_id) if first else None
     base = {
-        "scan_id": new_uid(), "scanned_at": now, "checkpoint": checkpoint.name, "guest": facts,
+        "scan_id": scan_id or new_uid(), "scanned_at": now, "checkpoint": checkpoint.name,
+        "guest": facts,
         "first_checkin_at": first.scanned_at if first else None,
         "first_checkin_checkpoint": first_place,
     }
@@ -295,10 +320,13 @@ def scan_payload(scan: Scan, event: Event, checkpoint: Checkpoint, guest_uid: st
 def record_scan(
     session: Session, event: Event, checkpoint: Checkpoint, device_uid: str, payload: str,
     now: dt.datetime, *, guest: Guest | None = None, operator: str | None = None,
+    scan_id: str | None = None, ruling: Ruling | None = None,
 ) -> Verdict:
     """Decide and store the scan and its outbox item in the session's transaction.
 
-    The caller commits; ``Gate`` does so before handing the verdict back.
+    A ``ruling`` (the server's online verdict on this scan, see ``Arbiter``) replaces the local
+    answer when the two differ. The caller commits; ``Gate`` does so before handing the verdict
+    back.
     """
     payload = payload.strip()
     digest = payload_digest(payload if guest is None else f"manual:{guest.uid}")
@@ -306,7 +334,20 @@ def record_scan(
         repeat = _recent_repeat(session, device_uid, checkpoint, digest, now)
         if repeat is not None:
             return repeat
-    verdict, identified = decide(session, event, checkpoint, payload, now, guest=guest)
+    verdict, identified = decide(
+        session, event, checkpoint, payload, now, guest=guest, scan_id=scan_id
+    )
+    if ruling is not None and ruling.reason is not verdict.reason:
+        log.info("scan %s: the server says %s where this kiosk says %s", verdict.scan_id,
+                 ruling.reason.value, verdict.reason.value)
+        verdict = dataclasses.replace(
+            verdict, reason=ruling.reason,
+            is_first_arrival=ruling.is_first_arrival and ruling.reason.is_accepted,
+            first_checkin_at=ruling.first_checkin_at or verdict.first_checkin_at,
+            first_checkin_checkpoint=(
+                ruling.first_checkin_checkpoint or verdict.first_checkin_checkpoint
+            ),
+        )
     scan = Scan(
         id=verdict.scan_id, event_id=event.id,
         guest_id=identified.guest.id if identified.guest is not None else None,
@@ -437,11 +478,12 @@ class Gate:
 
     def __init__(
         self, database: Database, checkpoint_name: str | None = None, *,
-        clock: Clock = utc_now, operator: str | None = None,
+        clock: Clock = utc_now, operator: str | None = None, arbiter: Arbiter | None = None,
     ) -> None:
         self.database = database
         self.clock = clock
         self.operator = operator
+        self.arbiter = arbiter
         with database.session() as session:
             event = events.current_event(session)
             checkpoint = find_checkpoint(session, event, checkpoint_name)
@@ -450,12 +492,34 @@ class Gate:
             self.device_uid = events.this_device(session).uid
 
     def scan(self, payload: str) -> Verdict:
-        """The verdict for a scanned payload, stored on disk before it is returned."""
+        """The verdict for a scanned payload, stored on disk before it is returned.
+
+        With an arbiter, a scan this kiosk would admit is first put to the arbiter (the server,
+        which sees every gate), so two gates cannot both admit a single-entry guest; when it does
+        not answer in time, the local verdict stands.
+        """
+        now = self.clock()
+        scan_id: str | None = None
+        ruling: Ruling | None = None
+        if self.arbiter is not None:
+            text = payload.strip()
+            with self.database.session() as session:
+                event, checkpoint = self._places(session)
+                repeat = _recent_repeat(
+                    session, self.device_uid, checkpoint, payload_digest(text), now
+                )
+                if repeat is not None:
+                    return repeat
+                preview, _ = decide(session, event, checkpoint, text, now)
+                checkpoint_uid = checkpoint.uid
+            scan_id = preview.scan_id
+            if preview.reason is Reason.ADMITTED:
+                ruling = self.arbiter.rule(scan_id, text, checkpoint_uid, now)
         with self.database.session() as session:
             event, checkpoint = self._places(session)
             return record_scan(
-                session, event, checkpoint, self.device_uid, payload, self.clock(),
-                operator=self.operator,
+                session, event, checkpoint, self.device_uid, payload, now,
+                operator=self.operator, scan_id=scan_id, ruling=ruling,
             )
 
     def check_in_by_hand(self, guest_uid: str, operator: str) -> Verdict:
