@@ -16,7 +16,7 @@ import datetime as dt
 import logging
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -25,11 +25,17 @@ from sqlalchemy import func, null, select
 from sqlalchemy.orm import Session
 
 from kiosk import events, exporter, importer
+from kiosk.badges.preview import preview_png
+from kiosk.badges.printers import PrinterProblem, describe, resolve
+from kiosk.badges.queue import JobInfo, PrintQueue
+from kiosk.badges.render import BadgeData, badge_data, render_badges
+from kiosk.badges.render import event_dates as render_event_dates
+from kiosk.badges.templates import find_template, template_names
 from kiosk.checkin import Clock, Gate, Verdict
 from kiosk.credentials import Reissued, reissue
 from kiosk.db import Database
-from kiosk.domain import Category, Direction, OutboxKind, PrintJobState
-from kiosk.errors import NotFoundError, UsageError
+from kiosk.domain import Category, Direction, OutboxKind, PrintJobState, PrintReason
+from kiosk.errors import KioskError, NotFoundError, PrintError, SetupError, UsageError
 from kiosk.exporter import ExportSummary
 from kiosk.importer import ImportReport
 from kiosk.models import (
@@ -64,6 +70,8 @@ NAME_FIELDS = frozenset({"name", "name_latin", "company", "country", "title"})
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$")
 LAST_SYNC_KEY = "last_sync_at"
+DEFAULT_TEMPLATE = "badge-4x3"
+PREVIEW_DPI = 120.0  # a 4 x 3 inch badge is 480 x 360 pixels: sharp at the panel's size
 
 
 # Validation -----------------------------------------------------------------------------------
@@ -433,6 +441,18 @@ class PrintLine:
 
 
 @dataclass(frozen=True, slots=True)
+class JobLine:
+    """A badge of the guest in the print queue that is not printed (yet)."""
+
+    uid: str
+    at: dt.datetime
+    state: str  # a PrintJobState value
+    state_reason: str | None
+    printer: str
+    print_reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class GuestDetail:
     """Everything the desk shows of one guest."""
 
@@ -458,6 +478,7 @@ class GuestDetail:
     prints: list[PrintLine]
     audit: list[AuditLine]
     credential: str | None  # None where this machine holds no signing key
+    jobs: list[JobLine] = field(default_factory=list)  # waiting, held or failed badges
 
     @property
     def is_checked_in(self) -> bool:
@@ -488,6 +509,12 @@ def guest_detail(session: Session, event: Event, guest: Guest) -> GuestDetail:
                                                                             AuditEntry.id)
     ).all()
     credential = events.credential_for(event, guest) if event.signing_key is not None else None
+    unprinted = (PrintJobState.QUEUED.value, PrintJobState.PRINTING.value,
+                 PrintJobState.HELD.value, PrintJobState.FAILED.value)
+    jobs = session.scalars(
+        select(PrintJob).where(PrintJob.guest_id == guest.id, PrintJob.state.in_(unprinted))
+        .order_by(PrintJob.created_at)
+    ).all()
     return GuestDetail(
         uid=guest.uid, number=guest.number, credential_serial=guest.credential_serial,
         name=guest.name, name_latin=guest.name_latin, company=guest.company,
@@ -508,6 +535,8 @@ def guest_detail(session: Session, event: Event, guest: Guest) -> GuestDetail:
                 for p in prints],
         audit=[AuditLine(a.at, a.actor, a.action, dict(a.details)) for a in audit],
         credential=credential,
+        jobs=[JobLine(j.uid, j.created_at, j.state, j.state_reason, j.printer, j.print_reason)
+              for j in jobs],
     )
 
 
@@ -519,7 +548,8 @@ class DeskStatus:
     print_jobs: dict[str, int] = field(default_factory=dict)
     last_sync_at: dt.datetime | None = None
     printer: str | None = None  # the printer the desk prints on, if one is chosen
-    printer_problem: str | None = None  # the print system's words when it cannot print now
+    printer_problem: str | None = None  # a PrinterProblem value when it cannot print now
+    printer_message: str | None = None  # the print system's own words about it
 
     @property
     def pending_print_jobs(self) -> int:
@@ -550,6 +580,17 @@ def desk_status(session: Session) -> DeskStatus:
             if last_sync.tzinfo is None:
                 last_sync = last_sync.replace(tzinfo=dt.UTC)
     return DeskStatus(pending_outbox=pending, print_jobs=jobs, last_sync_at=last_sync)
+
+
+def sample_badge(event: Event) -> BadgeData:
+    """A made-up guest's badge for a test print (its code is not a credential)."""
+    return BadgeData(
+        name="测试 Test Ünïcødé", name_latin="Ceshi Test", company="Kiosk test print",
+        country="CN", title=None, category=Category.GUEST.value, guest_number=0,
+        credential="TEST-PRINT", language=None, event_name=event.name,
+        event_name_local=event.name_local,
+        event_dates=render_event_dates(event.starts_on, event.ends_on),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -616,13 +657,17 @@ class Desk:
 
     def __init__(
         self, database: Database, *, operator: str, checkpoint_name: str | None = None,
-        clock: Clock = utc_now,
+        clock: Clock = utc_now, spool_dir: Path | None = None, printer: str | None = None,
+        template: str | None = None,
     ) -> None:
         self.database = database
         self.operator = operator.strip() or "desk"
         self.clock = clock
         self.gate = Gate(database, checkpoint_name, clock=clock, operator=self.operator)
         self.event_id = self.gate.event_id
+        self.spool_dir = spool_dir
+        self.printer = printer or None
+        self.template = template or DEFAULT_TEMPLATE
 
     @property
     def checkpoint_name(self) -> str:
@@ -636,6 +681,61 @@ class Desk:
 
     def _guest(self, session: Session, event: Event, guest_uid: str) -> Guest:
         return events.find_guest(session, event, guest_uid)
+
+    # Badges ---------------------------------------------------------------------------------
+
+    def use_printer(self, printer: str | None, template: str | None) -> None:
+        """Print on another printer (a spec such as cups:KioskPDF or folder:/dir) from now on."""
+        self.printer = printer or None
+        self.template = template or DEFAULT_TEMPLATE
+
+    def _queue(self) -> PrintQueue:
+        if self.spool_dir is None:
+            raise SetupError("this desk has no folder for print jobs")
+        return PrintQueue(self.database, self.spool_dir, clock=self.clock)
+
+    def request_print(self, guest_uid: str, reason: str, note: str | None) -> JobInfo:
+        """Queue the guest's badge on the desk's printer; a reprint must say why (the queue
+        refuses a silent one). ``process_print_jobs`` sends it."""
+        if self.printer is None:
+            raise SetupError("no badge printer is chosen for this desk",
+                             hint="choose one in Settings")
+        try:
+            why = PrintReason(reason)
+        except ValueError:
+            raise UsageError(f"unknown print reason {reason!r}", where="reason") from None
+        return self._queue().enqueue(guest_uid, printer=self.printer, template=self.template,
+                                     reason=why, operator=self.operator, note=note)
+
+    def badge_preview(self, guest_uid: str, dpi: float = PREVIEW_DPI) -> bytes:
+        """The guest's badge as a PNG, drawn from the same PDF the printer would get."""
+        with self.database.session() as session:
+            event = self._event(session)
+            data = badge_data(event, self._guest(session, event, guest_uid))
+        rendered = render_badges(find_template(self.template), [data],
+                                 title=f"Badge {data.guest_number}")
+        return preview_png(rendered.pdf, dpi=dpi)
+
+    def process_print_jobs(self) -> list[JobInfo]:
+        """One pass of the print queue: send new jobs, follow sent ones, retry held ones."""
+        return self._queue().process()
+
+    def test_print(self, printer: str, template: str) -> str:
+        """Print a sample badge (no guest, no queue) on a printer; the print system's job id."""
+        backend, name = resolve(printer)
+        state = backend.status(name)
+        if not state.accepts_jobs:
+            raise PrintError(f"{state.printer} cannot print: {describe(state)}")
+        with self.database.session() as session:
+            event = self._event(session)
+            sample = sample_badge(event)
+        rendered = render_badges(find_template(template or DEFAULT_TEMPLATE), [sample],
+                                 title="Test badge")
+        folder = self._queue().spool_dir
+        folder.mkdir(parents=True, exist_ok=True)
+        pdf = folder / f"test-{new_uid()}.pdf"
+        pdf.write_bytes(rendered.pdf)
+        return backend.submit(name, pdf, "kiosk test badge")
 
     def set_operator(self, name: str) -> None:
         """Record a different staff member on everything done from now on."""
@@ -656,11 +756,17 @@ class Desk:
 
     def settings_choices(self) -> dict[str, Any]:
         """What the settings form offers, found on a worker: checkpoints, printers, templates."""
-        from kiosk.badges.templates import template_names
-
+        cups, _name = resolve("cups:any")
+        try:
+            printers = [f"cups:{name}" for name in cups.printers()]
+        except KioskError as error:  # no CUPS here: a folder printer can still be typed
+            log.info("no CUPS printers: %s", error.full_message())
+            printers = []
+        if self.printer and self.printer not in printers:
+            printers.append(self.printer)
         return {
             "checkpoints": self.checkpoints(),
-            "printers": [],
+            "printers": printers,
             "templates": template_names(),
             "device_name": self.device_name(),
             "pin_is_set": PinGuard(self.database).is_set(),
@@ -770,5 +876,19 @@ class Desk:
             return arrival_summary(session, self._event(session), self.clock())
 
     def status(self) -> DeskStatus:
+        """The status bar's figures, with the state of the desk's printer (asked of the print
+        system: call it on a worker)."""
         with self.database.session() as session:
-            return desk_status(session)
+            status = desk_status(session)
+        if self.printer is None:
+            return status
+        try:
+            backend, name = resolve(self.printer)
+            state = backend.status(name)
+        except KioskError as error:
+            return replace(status, printer=self.printer,
+                           printer_problem=PrinterProblem.NO_PRINT_SYSTEM.value,
+                           printer_message=error.full_message())
+        return replace(status, printer=state.printer,
+                       printer_problem=None if state.is_ready else state.problem.value,
+                       printer_message=state.message)

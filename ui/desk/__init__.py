@@ -23,6 +23,7 @@ from kiosk.db import Database
 from kiosk.desk import Desk
 from kiosk.errors import NotFoundError
 from ui.app import KioskApp
+from ui.badge_service import spool_folder
 from ui.desk.settings import DeskSettings
 from ui.desk.window import DeskWindow
 
@@ -30,15 +31,21 @@ log = logging.getLogger("ui.desk")
 
 
 def make_desk(database: Database, settings: DeskSettings) -> Desk:
-    """The desk at the checkpoint the settings name (the first entrance if it is gone)."""
+    """The desk at the checkpoint the settings name (the first entrance if it is gone), printing
+    on the printer and template they name."""
+    def desk_at(checkpoint: str | None) -> Desk:
+        return Desk(database, operator=settings.operator, checkpoint_name=checkpoint,
+                    spool_dir=spool_folder(database), printer=settings.printer,
+                    template=settings.template)
+
     try:
-        return Desk(database, operator=settings.operator, checkpoint_name=settings.checkpoint)
+        return desk_at(settings.checkpoint)
     except NotFoundError:
         if settings.checkpoint is None:
             raise
         log.warning("checkpoint %r of the settings no longer exists; using the first entrance",
                     settings.checkpoint)
-        return Desk(database, operator=settings.operator)
+        return desk_at(None)
 
 
 def open_desk(app: KioskApp, database: Database, settings: DeskSettings | None = None) -> (

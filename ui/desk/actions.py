@@ -41,11 +41,13 @@ class GuestActions(QObject):
 
     Signals:
         guest_changed(str): a guest's stored state changed (their uid).
+        print_requested(): a badge was queued; the print runner should send it now.
         message(str): a one-line outcome for the status bar.
     """
 
     guest_changed = Signal(str)
     message = Signal(str)
+    print_requested = Signal()
 
     def __init__(
         self, desk: Desk, tasks: Tasks, panel: GuestDetailPanel, *, window: QWidget,
@@ -176,6 +178,7 @@ class GuestActions(QObject):
             text = self.tr("Badge for %1 sent to the printer.").replace("%1", detail.name)
             self.panel.show_notice(text)
             self.message.emit(text)
+            self.print_requested.emit()
 
         self._write(detail.uid, self.desk.request_print, detail.uid, reason, note, form=form,
                     done=queued)

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.desk import GuestDetail
+from kiosk.desk import GuestDetail, JobLine
+from kiosk.domain import PrintJobState
 from ui.desk import labels
 
 PREVIEW_WIDTH = 300
@@ -78,6 +79,11 @@ class GuestDetailPanel(QWidget):
         self.state.setObjectName("guestState")
         self.state.setWordWrap(True)
         self.state.setStyleSheet("font-size: 15px;")
+        self.jobs = QLabel()
+        self.jobs.setObjectName("printJobs")
+        self.jobs.setWordWrap(True)
+        self.jobs.setStyleSheet("color: #e65100; font-weight: bold;")
+        self.jobs.hide()
         self.problem = QLabel()
         self.problem.setObjectName("problem")
         self.problem.setWordWrap(True)
@@ -153,6 +159,7 @@ class GuestDetailPanel(QWidget):
         body = QVBoxLayout(self.body)
         body.addLayout(heading)
         body.addWidget(self.state)
+        body.addWidget(self.jobs)
         body.addWidget(self.problem)
         body.addWidget(self.notice)
         body.addLayout(grid)
@@ -232,6 +239,8 @@ class GuestDetailPanel(QWidget):
             f"color: white; padding: 3px 10px; border-radius: 4px; font-weight: bold;"
             f"background: {colour.name() if colour else '#555'};")
         self.state.setText(self._state_text(detail))
+        self.jobs.setText("\n".join(self._job_text(job) for job in detail.jobs))
+        self.jobs.setVisible(bool(detail.jobs))
 
         values = {
             "number": f"#{detail.number}",
@@ -286,6 +295,15 @@ class GuestDetailPanel(QWidget):
                          .replace("%3", labels.print_reason(printed.reason))
                          .replace("%4", printed.printer or "?"))
         self.trail.setText("\n".join(lines) if lines else self.tr("Nothing recorded yet."))
+
+    def _job_text(self, job: JobLine) -> str:
+        words = {
+            PrintJobState.QUEUED.value: self.tr("Badge waiting to print on %1"),
+            PrintJobState.PRINTING.value: self.tr("Badge printing on %1"),
+            PrintJobState.HELD.value: self.tr("Badge held on %1: %2"),
+            PrintJobState.FAILED.value: self.tr("Badge failed on %1: %2"),
+        }.get(job.state, job.state)
+        return words.replace("%1", job.printer).replace("%2", job.state_reason or "?")
 
     def _state_text(self, detail: GuestDetail) -> str:
         if detail.is_cancelled:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor
 
 from kiosk import events
+from kiosk.badges.printers import PrinterProblem
 from kiosk.domain import Category, PrintReason, Reason
 from kiosk.importer import RowProblem
 
@@ -97,6 +98,21 @@ _ROW_PROBLEMS: dict[str, object] = {
 }
 
 
+_PRINTER_PROBLEMS: dict[str, object] = {
+    PrinterProblem.NONE.value: QT_TRANSLATE_NOOP("DeskLabels", "ready"),
+    PrinterProblem.STOPPED.value: QT_TRANSLATE_NOOP("DeskLabels", "stopped"),
+    PrinterProblem.OUT_OF_PAPER.value: QT_TRANSLATE_NOOP("DeskLabels", "out of paper or labels"),
+    PrinterProblem.JAMMED.value: QT_TRANSLATE_NOOP("DeskLabels", "paper jam"),
+    PrinterProblem.DOOR_OPEN.value: QT_TRANSLATE_NOOP("DeskLabels", "a cover or door is open"),
+    PrinterProblem.OUT_OF_INK.value: QT_TRANSLATE_NOOP("DeskLabels", "out of ink or toner"),
+    PrinterProblem.OFFLINE.value: QT_TRANSLATE_NOOP("DeskLabels", "switched off or unplugged"),
+    PrinterProblem.NOT_ACCEPTING.value: QT_TRANSLATE_NOOP("DeskLabels", "not accepting jobs"),
+    PrinterProblem.MISSING.value: QT_TRANSLATE_NOOP("DeskLabels", "no printer of this name"),
+    PrinterProblem.NO_PRINT_SYSTEM.value: QT_TRANSLATE_NOOP(
+        "DeskLabels", "the print system (CUPS) is not running"),
+}
+
+
 def _tr(text: object) -> str:
     """The words in the language in force (QT_TRANSLATE_NOOP only marked them for lupdate)."""
     return QCoreApplication.translate(CONTEXT, str(text))
@@ -134,6 +150,12 @@ def action(code: str) -> str:
 
 def field(code: str) -> str:
     return _tr(_FIELDS[code]) if code in _FIELDS else code
+
+
+def printer_problem(code: str, message: str | None = None) -> str:
+    """What is wrong with a printer, in words, with the print system's own message if any."""
+    words = _tr(_PRINTER_PROBLEMS[code]) if code in _PRINTER_PROBLEMS else code
+    return f"{words} ({message})" if message and message.lower() not in words.lower() else words
 
 
 def row_problem(code: str) -> str:

@@ -88,8 +88,9 @@ class DeskStatusBar(QStatusBar):
                                     is_problem=True)
         elif status.printer_problem:
             self.printer.show_state(
-                self.tr("Printer %1: %2").replace("%1", status.printer)
-                .replace("%2", status.printer_problem),
+                self.tr("Printer %1: %2").replace("%1", status.printer).replace(
+                    "%2", labels.printer_problem(status.printer_problem,
+                                                 status.printer_message)),
                 pixmaps.SP_MessageBoxCritical, is_problem=True)
         else:
             self.printer.show_state(self.tr("Printer %1: ready").replace("%1", status.printer),

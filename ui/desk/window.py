@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.badges.queue import JobInfo
 from kiosk.desk import Desk, EventFacts, GuestDetail, Registered, check_server_url
 from kiosk.domain import PrintReason
 from kiosk.exporter import ExportSummary
@@ -40,6 +41,7 @@ from ui.desk.dashboard import DashboardView
 from ui.desk.guest_detail import GuestDetailPanel
 from ui.desk.guest_table import Column, GuestSearch, GuestTableModel
 from ui.desk.import_wizard import ImportWizard
+from ui.desk.print_runner import PrintRunner
 from ui.desk.settings import CHECKPOINT, SYNC_SERVER, DeskSettings
 from ui.desk.settings_dialog import Choices, SettingsChange, SettingsDialog
 from ui.desk.status_bar import DeskStatusBar
@@ -129,6 +131,9 @@ class DeskWindow(QMainWindow):
 
         self.status = DeskStatusBar(desk, self.tasks, self)
         self.setStatusBar(self.status)
+        self.printing = PrintRunner(desk, self.tasks, self)
+        self.printing.processed.connect(self._jobs_moved)
+        self.guest_actions.print_requested.connect(self.printing.kick)
 
         self.toolbar = QToolBar()
         self.toolbar.setObjectName("deskToolbar")
@@ -164,6 +169,8 @@ class DeskWindow(QMainWindow):
         self.retranslate()
         self.search.search("")
         self.status.refresh()
+        self.printing.start()
+        self.printing.kick()  # badges left waiting by an earlier session
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -247,6 +254,14 @@ class DeskWindow(QMainWindow):
         self.dashboard.refresh()
         self.status.refresh()
 
+    def _jobs_moved(self, jobs: list[JobInfo]) -> None:
+        """A print pass moved jobs: the guest on show and the figures may have changed."""
+        shown = self.detail.detail
+        if shown is not None and any(job.guest_number == shown.number for job in jobs):
+            self._load_detail(shown.uid)
+        self.status.refresh()
+        self.dashboard.refresh()
+
     # Scanner --------------------------------------------------------------------------------
 
     @Slot(str)
@@ -281,7 +296,7 @@ class DeskWindow(QMainWindow):
                 self.tr("Registered as #%1; printing the badge.").replace(
                     "%1", str(result.number)), 10_000)
             self.tasks.write(self.desk.request_print, result.guest_uid, PrintReason.FIRST.value,
-                             None, on_done=lambda _job: self.guest_changed(result.guest_uid),
+                             None, on_done=lambda _job: self._printing(result.guest_uid),
                              on_error=lambda error: self.detail.show_problem(
                                  describe_error(error)), owner=self)
             self._jump_to(result.guest_uid)
@@ -380,11 +395,16 @@ class DeskWindow(QMainWindow):
             self.settings.store.setValue(key, value)
         self.settings.save()
         self.desk.set_operator(self.settings.operator)
+        self.desk.use_printer(self.settings.printer, self.settings.template)
         self.app.translations.use(change.language)
         form.accept()
         self.statusBar().showMessage(
             self.tr("Settings saved; checking in at %1.").replace("%1", checkpoint), 10_000)
         self.status.refresh()
+
+    def _printing(self, uid: str) -> None:
+        self.guest_changed(uid)
+        self.printing.kick()
 
     def _form_closed(self, form: QWidget) -> None:
         if self.dialog is form:
