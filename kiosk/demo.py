@@ -1,0 +1,546 @@
+"""The built-in demo event: a five-day international science forum in Beijing.
+
+``build_demo`` makes the event (with its signing keys, as the current event), its checkpoints and
+by default about 5,000 guests: mostly Chinese guests with pinyin romanisations, and about 8%
+foreign guests from 50 countries whose names are in their own scripts (kiosk.demo_names holds the
+hand-written lists). Everything a person reads comes from ``random.Random(seed)`` only, so the
+same seed gives the same guests, names, numbers, companies and passes; only the uids and the
+event's keys are fresh each time, as they must be unique across devices.
+
+Guests are inserted in bulk (100,000 in a few seconds, the size the benchmarks use).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import random
+import time
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, cast
+
+from pypinyin import lazy_pinyin
+from sqlalchemy import Table, delete, func, insert, select
+from sqlalchemy.orm import Session
+
+from kiosk import demo_names as data
+from kiosk import events
+from kiosk.checkpoints import RuleChange, define_checkpoint, describe_rules
+from kiosk.db import Database
+from kiosk.domain import Category
+from kiosk.errors import UsageError
+from kiosk.models import Checkpoint, Event, Guest, new_uid, utc_now
+from kiosk.search import reindex_guests
+
+log = logging.getLogger("kiosk.demo")
+
+DEFAULT_GUESTS = 5_000
+DEFAULT_SEED = 2026
+MAX_GUESTS = 200_000
+
+EVENT_NAME = "Beijing International Science Forum 2026"
+EVENT_NAME_LOCAL = "2026北京国际科学论坛"
+VENUE = "China National Convention Center, Beijing (国家会议中心)"
+TIMEZONE = "Asia/Shanghai"
+FIRST_DAY = dt.date(2026, 12, 7)
+DAYS = 5
+HOME_COUNTRY = "CN"
+
+FOREIGN_SHARE = 0.08  # about 400 of 5,000
+EXHIBITING_COMPANIES = 540
+CANCELLED_SHARE = 0.006
+EXTERNAL_CODE_SHARE = 0.04  # of the Guest category: registered through a partner's ticketing system
+
+# Shares of each category among Chinese and among foreign guests (foreign guests are more
+# often speakers and never the organiser's staff).
+HOME_CATEGORIES: tuple[tuple[Category, float], ...] = (
+    (Category.GUEST, 0.695), (Category.EXHIBITOR, 0.13), (Category.SPEAKER, 0.04),
+    (Category.VIP, 0.025), (Category.MEDIA, 0.04), (Category.STAFF, 0.07),
+)
+FOREIGN_CATEGORIES: tuple[tuple[Category, float], ...] = (
+    (Category.GUEST, 0.55), (Category.EXHIBITOR, 0.09), (Category.SPEAKER, 0.22),
+    (Category.VIP, 0.06), (Category.MEDIA, 0.08), (Category.STAFF, 0.0),
+)
+# Share of each category holding a pass for only some days.
+PARTIAL_PASS_SHARE = {
+    Category.GUEST: 0.2, Category.EXHIBITOR: 0.05, Category.SPEAKER: 0.45, Category.VIP: 0.4,
+    Category.MEDIA: 0.3, Category.STAFF: 0.0,
+}
+
+# name, Chinese name, rules (kiosk.checkpoints.RuleChange)
+CHECKPOINTS: tuple[tuple[str, str, RuleChange], ...] = (
+    ("Main entrance", "主入口", RuleChange(policy="single", direction="in")),
+    ("Exhibition hall", "展厅", RuleChange(policy="reentry", direction="in")),
+    ("VIP lounge", "贵宾室",
+     RuleChange(policy="reentry", direction="in", categories="vip,speaker")),
+    ("Press room", "新闻中心",
+     RuleChange(policy="reentry", direction="in", categories="media,staff")),
+    ("Exit", "出口", RuleChange(policy="reentry", direction="out")),
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# The hand-written lists, parsed once
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One name part in its own script and romanised; female forms where the language has them."""
+
+    native: str
+    latin: str
+    native_female: str
+    latin_female: str
+
+
+def _parse_parts(text: str) -> tuple[Part, ...]:
+    parts = []
+    for entry in text.split(";"):
+        entry = " ".join(entry.split())
+        if not entry:
+            continue
+        native, _, latin = entry.partition("=")
+        latin = latin or native
+        native_m, _, native_f = native.partition("/")
+        latin_m, _, latin_f = latin.partition("/")
+        parts.append(Part(native_m, latin_m, native_f or native_m, latin_f or latin_m))
+    return tuple(parts)
+
+
+_MALE = tuple(data.CHINESE_GIVEN_MALE.split())
+_FEMALE = tuple(data.CHINESE_GIVEN_FEMALE.split())
+_EITHER = tuple(data.CHINESE_GIVEN_EITHER.split())
+_CITIES = tuple(data.CITIES.split())
+_CORES = tuple(data.COMPANY_CORES.split())
+_FIELDS = tuple(data.COMPANY_FIELDS.split())
+
+
+def _split_list(text: str) -> tuple[str, ...]:
+    return tuple(" ".join(item.split()) for item in text.split(";") if item.strip())
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    code: str
+    name: str
+    script: str
+    language: str
+    calling_code: str
+    order: str
+    male: tuple[Part, ...]
+    female: tuple[Part, ...]
+    surnames: tuple[Part, ...]
+    organisations: tuple[str, ...]
+    domains: tuple[str, ...]
+    weight: int
+
+
+@cache
+def countries() -> tuple[Country, ...]:
+    """The foreign countries of the demo with their parsed name lists."""
+    return tuple(
+        Country(
+            code=c.code, name=c.name, script=c.script, language=c.language,
+            calling_code=c.calling_code, order=c.order, male=_parse_parts(c.male),
+            female=_parse_parts(c.female), surnames=_parse_parts(c.surnames),
+            organisations=_split_list(c.organisations), domains=_split_list(c.domains),
+            weight=c.weight,
+        )
+        for c in data.FOREIGN
+    )
+
+
+@cache
+def _chinese_surnames() -> tuple[tuple[str, ...], tuple[int, ...]]:
+    names, weights = [], []
+    for item in data.CHINESE_SURNAMES.split():
+        surname = item.rstrip("0123456789")
+        names.append(surname)
+        weights.append(int(item[len(surname):]))
+    return tuple(names), tuple(weights)
+
+
+@cache
+def surname_latin(surname: str) -> str:
+    """A Chinese surname in pinyin, with the surname readings of characters that have several."""
+    reading = data.SURNAME_READINGS.get(surname)
+    if reading is None:
+        reading = _join_pinyin(lazy_pinyin(surname))
+    return reading[:1].upper() + reading[1:]
+
+
+@cache
+def given_latin(given: str) -> str:
+    """A Chinese given name in pinyin written as one word: 晓明 -> Xiaoming, 子安 -> Zi'an."""
+    reading = _join_pinyin(lazy_pinyin(given))
+    return reading[:1].upper() + reading[1:]
+
+
+def _join_pinyin(syllables: Sequence[str]) -> str:
+    text = ""
+    for syllable in syllables:
+        syllable = syllable.replace("v", "yu") if syllable in ("lv", "nv") else syllable
+        syllable = syllable.replace("v", "u")
+        if text and syllable[:1] in ("a", "o", "e"):
+            text += "'"
+        text += syllable
+    return text
+
+
+# ---------------------------------------------------------------------------------------------
+# Scripts, for the summary and the tests
+
+_SCRIPT_PREFIXES = {
+    "CJK": "Han", "HIRAGANA": "Hiragana", "KATAKANA": "Katakana", "HANGUL": "Hangul",
+    "CYRILLIC": "Cyrillic", "GREEK": "Greek", "ARABIC": "Arabic", "THAI": "Thai",
+    "DEVANAGARI": "Devanagari", "HEBREW": "Hebrew", "LATIN": "Latin",
+}
+ACCENTED_LATIN = "Latin with accents"
+
+
+def name_scripts(text: str) -> set[str]:
+    """The writing systems of a name's letters (Unicode script names; accented Latin apart)."""
+    found: set[str] = set()
+    for char in text:
+        if not char.isalpha():
+            continue
+        prefix = unicodedata.name(char, "?").split(" ")[0]
+        script = _SCRIPT_PREFIXES.get(prefix, prefix.title())
+        if script == "Latin" and not char.isascii():
+            script = ACCENTED_LATIN
+        found.add(script)
+    if ACCENTED_LATIN in found:
+        found.discard("Latin")
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+# Building
+
+
+@dataclass
+class _Builder:
+    rng: random.Random
+    days: list[dt.date]
+    used_emails: set[str] = field(default_factory=set)
+    used_codes: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.surnames, self.surname_weights = _chinese_surnames()
+        self.companies = self._companies(EXHIBITING_COMPANIES)
+        self.foreign = countries()
+
+    # Organisations -----------------------------------------------------------------------
+
+    def _companies(self, count: int) -> list[tuple[str, str]]:
+        """Distinct company names made of a city, a core name, a field and a legal form."""
+        rng = self.rng
+        found: list[tuple[str, str]] = []
+        seen: set[tuple[str, str]] = set()
+        suffixes = [s for s, _ in data.COMPANY_SUFFIXES]
+        suffix_weights = [w for _, w in data.COMPANY_SUFFIXES]
+        while len(found) < count:
+            city = rng.choice(_CITIES)
+            core = rng.choice(_CORES)
+            trade = rng.choice(_FIELDS)
+            if (city, core) in seen:  # one company per core name and city
+                continue
+            seen.add((city, core))
+            suffix = rng.choices(suffixes, suffix_weights)[0]
+            domain = f"{data.COMPANY_CORE_LATIN[core]}-{data.CITY_LATIN[city]}.com.cn"
+            found.append((f"{city}{core}{trade}{suffix}", domain))
+        return found
+
+    # People ------------------------------------------------------------------------------
+
+    def chinese_name(self) -> tuple[str, str, bool]:
+        rng = self.rng
+        surname = rng.choices(self.surnames, self.surname_weights)[0]
+        is_female = rng.random() < 0.45
+        pool = _FEMALE if is_female else _MALE
+        if rng.random() < 0.3:
+            given = rng.choice(pool)
+        else:
+            first = rng.choice(_EITHER) if rng.random() < 0.25 else rng.choice(
+                pool
+            )
+            second = rng.choice(pool)
+            if second == first:
+                second = rng.choice(pool)
+            given = first + second
+        return surname + given, f"{surname_latin(surname)} {given_latin(given)}", is_female
+
+    def foreign_name(self, country: Country) -> tuple[str, str, str, str]:
+        """(name, romanised, given latin, surname latin)."""
+        rng = self.rng
+        is_female = rng.random() < 0.42
+        given = rng.choice(country.female if is_female else country.male)
+        family = rng.choice(country.surnames)
+        surname = family.native_female if is_female else family.native
+        surname_l = family.latin_female if is_female else family.latin
+        if country.order == data.GIVEN_FIRST:
+            return f"{given.native} {surname}", f"{given.latin} {surname_l}", given.latin, surname_l
+        if country.order == data.SURNAME_FIRST_JOINED:
+            return f"{surname}{given.native}", f"{surname_l} {given.latin}", given.latin, surname_l
+        return f"{surname} {given.native}", f"{surname_l} {given.latin}", given.latin, surname_l
+
+    def email(self, local: str, domain: str) -> str:
+        local = "".join(c for c in local.lower() if c.isascii() and (c.isalnum() or c == "."))
+        local = local.strip(".") or "guest"
+        address, extra = f"{local}@{domain}", 1
+        while address in self.used_emails:
+            extra += 1
+            address = f"{local}{extra}@{domain}"
+        self.used_emails.add(address)
+        return address
+
+    def chinese_phone(self) -> str:
+        rng = self.rng
+        prefix = rng.choice((130, 131, 132, 133, 135, 136, 137, 138, 139, 150, 151, 152, 155,
+                             156, 158, 159, 177, 180, 181, 182, 185, 186, 187, 188, 189, 199))
+        return f"+86 {prefix} {rng.randrange(10_000):04d} {rng.randrange(10_000):04d}"
+
+    def foreign_phone(self, country: Country) -> str:
+        rng = self.rng
+        return (f"{country.calling_code} {rng.randrange(100, 1000)} {rng.randrange(1000):03d} "
+                f"{rng.randrange(10_000):04d}")
+
+    def pass_days(self, category: Category) -> list[str] | None:
+        """None (every day) for most; one day or two consecutive days for the rest."""
+        rng = self.rng
+        if rng.random() >= PARTIAL_PASS_SHARE[category]:
+            return None
+        if category is Category.VIP:  # opening and closing days draw the dignitaries
+            weights = [5, 1, 1, 1, 2][: len(self.days)]
+        else:
+            weights = [1] * len(self.days)
+        start = rng.choices(range(len(self.days)), weights)[0]
+        length = 2 if rng.random() < 0.3 and start + 1 < len(self.days) else 1
+        return [d.isoformat() for d in self.days[start:start + length]]
+
+    def external_code(self) -> str:
+        """An EAN-13 with a valid check digit, as printed by the partner's ticketing system."""
+        while True:
+            body = "69" + "".join(str(self.rng.randrange(10)) for _ in range(10))
+            total = sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(body))
+            code = body + str((10 - total % 10) % 10)
+            if code not in self.used_codes:
+                self.used_codes.add(code)
+                return code
+
+    # Guests ------------------------------------------------------------------------------
+
+    def categories(self, count: int, shares: tuple[tuple[Category, float], ...]) -> list[Category]:
+        """Exactly the shares (largest remainders), in a shuffled order."""
+        exact = [(category, share * count) for category, share in shares]
+        counts = {category: int(value) for category, value in exact}
+        rest = count - sum(counts.values())
+        for category, _share in sorted(exact, key=lambda item: item[1] - int(item[1]),
+                                      reverse=True)[:rest]:
+            counts[category] += 1
+        chosen = [category for category, n in counts.items() for _ in range(n)]
+        self.rng.shuffle(chosen)
+        return chosen
+
+    def countries_for(self, count: int) -> list[Country]:
+        """Every country once while there are enough foreign guests, the rest by weight."""
+        base = list(self.foreign) if count >= len(self.foreign) else []
+        more = self.rng.choices(self.foreign, [c.weight for c in self.foreign],
+                                k=count - len(base))
+        chosen = base + more
+        self.rng.shuffle(chosen)
+        return chosen
+
+    def home_guest(self, category: Category, exhibitor_index: int) -> dict[str, Any]:
+        rng = self.rng
+        name, latin, _ = self.chinese_name()
+        surname_l, given_l = latin.split(" ", 1)
+        if category is Category.EXHIBITOR:
+            company, domain = self.companies[exhibitor_index % len(self.companies)]
+        elif category is Category.MEDIA:
+            company, domain = rng.choice(data.CHINESE_MEDIA)
+        elif category is Category.STAFF:
+            company, domain = data.ORGANISER if rng.random() < 0.6 else data.SERVICE_COMPANY
+        elif rng.random() < 0.55:
+            company, domain = rng.choice(data.CHINESE_ACADEMIA)
+        else:
+            company, domain = rng.choice(self.companies)
+        local = rng.choice((f"{given_l}.{surname_l}", f"{surname_l}{given_l}",
+                            f"{surname_l}.{given_l[:1]}"))
+        return {
+            "name": name, "name_latin": latin, "company": company, "country": HOME_COUNTRY,
+            "email": self.email(local.replace("'", ""), domain), "phone": self.chinese_phone(),
+            "title": rng.choice(data.CHINESE_TITLES[category.value].split()),
+            "language": "zh",
+        }
+
+    def foreign_guest(self, category: Category, country: Country) -> dict[str, Any]:
+        rng = self.rng
+        name, latin, given_l, surname_l = self.foreign_name(country)
+        if category is Category.MEDIA:
+            company = rng.choice(data.FOREIGN_MEDIA)
+            domain = "".join(c for c in company.lower() if c.isascii() and c.isalnum())
+            domain = (domain or "press") + ".com"
+        else:
+            company = rng.choice(country.organisations)
+            domain = rng.choice(country.domains)
+        titles = _split_list(data.FOREIGN_TITLES[category.value])
+        return {
+            "name": name, "name_latin": latin if latin != name else None, "company": company,
+            "country": country.code,
+            "email": self.email(f"{given_l}.{surname_l}".replace(" ", ""), domain),
+            "phone": self.foreign_phone(country), "title": rng.choice(titles),
+            "language": country.language,
+        }
+
+
+def _day_list(first_day: dt.date) -> list[dt.date]:
+    return [first_day + dt.timedelta(days=i) for i in range(DAYS)]
+
+
+def build_demo(
+    session: Session, guests: int = DEFAULT_GUESTS, seed: int = DEFAULT_SEED, *,
+    first_day: dt.date = FIRST_DAY,
+) -> Event:
+    """Create the demo event as the current event, with its checkpoints and guests."""
+    if not 0 <= guests <= MAX_GUESTS:
+        raise UsageError(f"the demo holds 0 to {MAX_GUESTS:,} guests, not {guests:,}")
+    started = time.perf_counter()
+    rng = random.Random(seed)
+    day_list = _day_list(first_day)
+    event = events.create_event(
+        session, EVENT_NAME, day_list[0], day_list[-1], TIMEZONE, name_local=EVENT_NAME_LOCAL,
+        venue=VENUE,
+    )
+    for name, name_local, rules in CHECKPOINTS:
+        change = RuleChange(
+            name_local=name_local, categories=rules.categories, days=rules.days,
+            policy=rules.policy, direction=rules.direction, hours=rules.hours,
+        )
+        define_checkpoint(session, event, name, change, create=True)
+
+    builder = _Builder(rng, day_list)
+    foreign_count = round(guests * FOREIGN_SHARE)
+    home_count = guests - foreign_count
+    people: list[tuple[Category, Country | None]] = [
+        (category, None) for category in builder.categories(home_count, HOME_CATEGORIES)
+    ]
+    people += zip(
+        builder.categories(foreign_count, FOREIGN_CATEGORIES),
+        builder.countries_for(foreign_count), strict=True,
+    )
+    rng.shuffle(people)
+
+    first_number = events.allocate_guest_numbers(session, event, guests)
+    now = utc_now()
+    rows: list[dict[str, Any]] = []
+    exhibitors = 0
+    for offset, (category, country) in enumerate(people):
+        if country is None:
+            values = builder.home_guest(category, exhibitors)
+            exhibitors += category is Category.EXHIBITOR
+        else:
+            values = builder.foreign_guest(category, country)
+        values.update(
+            uid=new_uid(), event_id=event.id, number=first_number + offset, credential_serial=0,
+            category=category.value, days=builder.pass_days(category),
+            external_code=(
+                builder.external_code()
+                if category is Category.GUEST and rng.random() < EXTERNAL_CODE_SHARE else None
+            ),
+            is_cancelled=category is not Category.STAFF and rng.random() < CANCELLED_SHARE,
+            note=None, source="import", created_at=now, updated_at=now,
+        )
+        rows.append(values)
+    _insert_guests(session, rows)
+    guest_ids = list(session.scalars(select(Guest.id).where(Guest.event_id == event.id)))
+    reindex_guests(session, guest_ids)
+    log.info("demo event built: %d guests, seed %d, in %.2f s (%d ids)", guests, seed,
+             time.perf_counter() - started, len(guest_ids))
+    return event
+
+
+def _insert_guests(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Bulk insert; a guest with every day leaves `days` out, so it is SQL NULL, not JSON null."""
+    table = cast(Table, Guest.__table__)
+    every_day = [row for row in rows if row["days"] is None]
+    some_days = [row for row in rows if row["days"] is not None]
+    for row in every_day:
+        del row["days"]
+    chunk = 10_000
+    for group in (every_day, some_days):
+        for start in range(0, len(group), chunk):
+            session.execute(insert(table), group[start:start + chunk])
+
+
+# ---------------------------------------------------------------------------------------------
+# Replacing, first start and the summary
+
+
+def remove_events(session: Session) -> list[str]:
+    """Delete every event stored here with its guests, checkpoints and scans; their names."""
+    stored = list(session.execute(select(Event.id, Event.name)).tuples())
+    if stored:
+        session.execute(delete(Event).where(Event.id.in_([event_id for event_id, _ in stored])))
+        session.expire_all()
+    return [name for _, name in stored]
+
+
+def ensure_demo(database: Database) -> Event:
+    """The current event, building the demo first when this database holds no event yet."""
+    with database.session() as session:
+        if session.scalar(select(Event.id).limit(1)) is not None:
+            return events.current_event(session)
+        return build_demo(session)
+
+
+def summary(session: Session, event: Event) -> dict[str, Any]:
+    """Guests per category, foreign guests, countries, scripts and checkpoints of an event."""
+    by_category = dict(
+        session.execute(
+            select(Guest.category, func.count()).where(Guest.event_id == event.id)
+            .group_by(Guest.category)
+        ).tuples().all()
+    )
+    by_country = dict(
+        session.execute(
+            select(Guest.country, func.count()).where(Guest.event_id == event.id)
+            .group_by(Guest.country)
+        ).tuples().all()
+    )
+    scripts: Counter[str] = Counter()
+    for name in session.scalars(select(Guest.name).where(Guest.event_id == event.id)):
+        scripts.update(name_scripts(name))
+    cancelled = session.scalar(
+        select(func.count()).where(Guest.event_id == event.id, Guest.is_cancelled.is_(True))
+    )
+    partial = session.scalar(
+        select(func.count()).where(Guest.event_id == event.id, Guest.days.is_not(None))
+    )
+    external = session.scalar(
+        select(func.count()).where(Guest.event_id == event.id, Guest.external_code.is_not(None))
+    )
+    checkpoints = session.scalars(
+        select(Checkpoint).where(Checkpoint.event_id == event.id).order_by(Checkpoint.id)
+    )
+    foreign = {code: n for code, n in by_country.items() if code not in (None, HOME_COUNTRY)}
+    return {
+        "event": event.name, "event_local": event.name_local, "venue": event.venue,
+        "timezone": event.timezone, "starts_on": event.starts_on.isoformat(),
+        "ends_on": event.ends_on.isoformat(),
+        "guests": sum(by_category.values()),
+        "categories": {c.value: by_category.get(c.value, 0) for c in Category},
+        "foreign_guests": sum(foreign.values()),
+        "countries": len(foreign) + (1 if HOME_COUNTRY in by_country else 0),
+        "foreign_countries": dict(sorted(foreign.items(), key=lambda item: (-item[1], item[0]))),
+        "scripts": dict(scripts.most_common()),
+        "cancelled": cancelled or 0,
+        "partial_passes": partial or 0,
+        "external_codes": external or 0,
+        "checkpoints": [describe_rules(c) for c in checkpoints],
+    }
+
