@@ -19,7 +19,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from sqlalchemy import func, null, select
 from sqlalchemy.orm import Session
@@ -48,13 +47,15 @@ from kiosk.models import (
     OutboxItem,
     PrintJob,
     Scan,
-    SyncState,
     new_uid,
     utc_now,
 )
 from kiosk.names import normalise_text
 from kiosk.pin import PinGuard
 from kiosk.reports import ArrivalSummary, arrival_summary
+from kiosk.search import reindex_guests, search_guests
+from kiosk.sync import state as sync_state
+from kiosk.sync.enrolment import Enrolled, enrol
 
 log = logging.getLogger("kiosk.desk")
 
@@ -69,7 +70,6 @@ BADGE_FIELDS = frozenset({"name", "name_latin", "company", "country", "title", "
 NAME_FIELDS = frozenset({"name", "name_latin", "company", "country", "title"})
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$")
-LAST_SYNC_KEY = "last_sync_at"
 DEFAULT_TEMPLATE = "badge-4x3"
 PREVIEW_DPI = 120.0  # a 4 x 3 inch badge is 480 x 360 pixels: sharp at the panel's size
 
@@ -182,8 +182,6 @@ def _record(
 
 
 def _reindex(session: Session, guests: Sequence[Guest]) -> None:
-    from kiosk.search import reindex_guests  # imported late until kiosk.search is committed
-
     session.flush()
     reindex_guests(session, [g.id for g in guests])
 
@@ -321,18 +319,6 @@ def reissue_with_reason(
     if entry is not None:
         entry.details = {**entry.details, "reason": why}
     return result
-
-
-def check_server_url(url: str) -> str:
-    """A sync server address as typed in settings: empty (no sync) or an http(s) URL."""
-    text = url.strip()
-    if not text:
-        return ""
-    parts = urlsplit(text)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise UsageError(f"{text!r} is not a server address", where="sync server",
-                         hint="write it as https://checkin.example.org")
-    return text
 
 
 def rename_device(session: Session, name: str, actor: str | None, now: dt.datetime) -> str:
@@ -545,8 +531,11 @@ class DeskStatus:
     """The status bar's figures."""
 
     pending_outbox: int
+    stuck_outbox: int = 0  # refused by the server for good: staff must look
+    conflicts: int = 0  # check-ins another gate also made while the two were apart
     print_jobs: dict[str, int] = field(default_factory=dict)
     last_sync_at: dt.datetime | None = None
+    server_url: str | None = None  # None until this machine is enrolled with a server
     printer: str | None = None  # the printer the desk prints on, if one is chosen
     printer_problem: str | None = None  # a PrinterProblem value when it cannot print now
     printer_message: str | None = None  # the print system's own words about it
@@ -562,24 +551,17 @@ class DeskStatus:
 
 
 def desk_status(session: Session) -> DeskStatus:
-    pending = session.scalar(
-        select(func.count()).select_from(OutboxItem).where(OutboxItem.sent_at.is_(None))
-    ) or 0
+    backlog = sync_state.backlog(session)
     jobs: dict[str, int] = {
         state: count for state, count in
         session.execute(select(PrintJob.state, func.count()).group_by(PrintJob.state))
     }
-    stamp = session.get(SyncState, LAST_SYNC_KEY)
-    last_sync = None
-    if stamp is not None:
-        try:
-            last_sync = dt.datetime.fromisoformat(stamp.value)
-        except ValueError:
-            log.warning("sync state %s holds %r, not a time", LAST_SYNC_KEY, stamp.value)
-        else:
-            if last_sync.tzinfo is None:
-                last_sync = last_sync.replace(tzinfo=dt.UTC)
-    return DeskStatus(pending_outbox=pending, print_jobs=jobs, last_sync_at=last_sync)
+    enrolment = sync_state.enrolment(session)
+    return DeskStatus(
+        pending_outbox=backlog.pending, stuck_outbox=backlog.stuck, conflicts=backlog.conflicts,
+        print_jobs=jobs, last_sync_at=sync_state.last_sync(session),
+        server_url=enrolment.server_url if enrolment is not None else None,
+    )
 
 
 def sample_badge(event: Event) -> BadgeData:
@@ -769,8 +751,18 @@ class Desk:
             "printers": printers,
             "templates": template_names(),
             "device_name": self.device_name(),
+            "server_url": self.server_url() or "",
             "pin_is_set": PinGuard(self.database).is_set(),
         }
+
+    def enrol(self, address: str, code: str | None) -> Enrolled:
+        """Enrol this machine with a sync server (a one-time code, or the enrolment link)."""
+        return enrol(self.database, address, code)
+
+    def server_url(self) -> str | None:
+        with self.database.session() as session:
+            enrolment = sync_state.enrolment(session)
+            return enrolment.server_url if enrolment is not None else None
 
     def device_name(self) -> str:
         with self.database.session() as session:
@@ -787,8 +779,6 @@ class Desk:
     def search(self, query: str, limit: int) -> list[GuestRow]:
         """The guests the core's search finds for what was typed, best first."""
         with self.database.session() as session:
-            from kiosk.search import search_guests  # late until kiosk.search is committed
-
             hits = search_guests(session, self.event_id, query, limit)
         return [GuestRow(uid=h.uid, number=h.number, name=h.name, name_latin=h.name_latin,
                          company=h.company, category=h.category, email=h.email,

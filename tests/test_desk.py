@@ -10,11 +10,12 @@ from sqlalchemy import func, select
 from kiosk import events, tokens
 from kiosk.checkin import Gate
 from kiosk.db import Database
-from kiosk.desk import LAST_SYNC_KEY, Desk, WalkIn, desk_status
+from kiosk.desk import Desk, WalkIn, desk_status
 from kiosk.domain import Category, OutboxKind, PrintJobState, Reason
 from kiosk.errors import ConflictError, NotFoundError, SetupError, UsageError
 from kiosk.models import AuditEntry, Event, Guest, OutboxItem, PrintJob, Scan, SyncState
 from kiosk.search import reindex_guests, search_guests
+from kiosk.sync import state as sync_state
 from tests.conftest import FixedClock
 
 STAFF = "Li Na (desk 1)"
@@ -281,7 +282,7 @@ def test_status_counts_unsent_outbox_waiting_print_jobs_and_last_sync(database, 
             session.add(PrintJob(title="badge", printer="KioskPDF", backend="cups",
                                  template="4x3", pdf_path="/tmp/x.pdf", state=state.value,
                                  print_reason="first"))
-        session.add(SyncState(key=LAST_SYNC_KEY, value="2026-12-07T01:00:00+00:00"))
+        session.add(SyncState(key=sync_state.LAST_SYNC, value="2026-12-07T01:00:00+00:00"))
     with database.session() as session:
         status = desk_status(session)
         sent = session.scalar(select(func.count()).select_from(Scan))

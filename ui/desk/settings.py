@@ -4,7 +4,8 @@
 ``~/.config/kiosk/Kiosk.conf`` on Linux). Each setting is declared once in ``SETTINGS`` with its
 key and default; ``DeskSettings`` reads and writes them typed. The staff PIN is not here: it is
 kept hashed in the local database by ``kiosk.pin``; the device's name is also written to the
-database (``kiosk.desk.rename_device``) so scans and the server name this machine the same way.
+database (``kiosk.desk.rename_device``) so scans and the server name this machine the same way;
+the sync server and this machine's token come with enrolment (``kiosk.sync``) and stay there.
 """
 
 from __future__ import annotations
@@ -32,9 +33,8 @@ CAMERA = Setting("device/camera", "")
 PRINTER = Setting("badges/printer", "")
 TEMPLATE = Setting("badges/template", "")
 LANGUAGE = Setting("ui/language", Language.ENGLISH.value)
-SYNC_SERVER = Setting("sync/server", "")
 
-SETTINGS = (DEVICE_NAME, OPERATOR, CHECKPOINT, CAMERA, PRINTER, TEMPLATE, LANGUAGE, SYNC_SERVER)
+SETTINGS = (DEVICE_NAME, OPERATOR, CHECKPOINT, CAMERA, PRINTER, TEMPLATE, LANGUAGE)
 
 
 def default_operator() -> str:
@@ -93,6 +93,3 @@ class DeskSettings:
     def language(self) -> Language:
         return Language.from_code(self.get(LANGUAGE)) or Language.ENGLISH
 
-    @property
-    def sync_server(self) -> str | None:
-        return self.get(SYNC_SERVER) or None

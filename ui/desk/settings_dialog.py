@@ -32,7 +32,6 @@ from ui.desk.settings import (
     LANGUAGE,
     OPERATOR,
     PRINTER,
-    SYNC_SERVER,
     TEMPLATE,
     DeskSettings,
 )
@@ -51,6 +50,7 @@ class Choices:
     templates: list[str]
     device_name: str
     pin_is_set: bool
+    server_url: str  # "" until enrolled
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +62,8 @@ class SettingsChange:
     new_pin: str | None
     current_pin: str | None
     language: Language
+    enrol_address: str | None  # enrol with this server (or enrolment link)...
+    enrol_code: str | None  # ...and this one-time code (None when the link carries it)
 
 
 def _combo(name: str, items: list[tuple[str, str]], current: str) -> QComboBox:
@@ -126,8 +128,10 @@ class SettingsDialog(QDialog):
             line.setEchoMode(QLineEdit.EchoMode.Password)
             line.setMaxLength(12)
         self.current_pin.setEnabled(choices.pin_is_set)
-        self.sync_server = QLineEdit(settings.get(SYNC_SERVER))
+        self.sync_server = QLineEdit(choices.server_url)
         self.sync_server.setObjectName("syncServer")
+        self.enrol_code = QLineEdit()
+        self.enrol_code.setObjectName("enrolCode")
 
         self.captions: dict[str, QLabel] = {}
 
@@ -162,6 +166,7 @@ class SettingsDialog(QDialog):
         self.sync_box = QGroupBox()
         sync_form = QFormLayout(self.sync_box)
         row(sync_form, "sync", self.sync_server)
+        row(sync_form, "enrol_code", self.enrol_code)
 
         self.error = QLabel()
         self.error.setObjectName("formError")
@@ -196,8 +201,10 @@ class SettingsDialog(QDialog):
             PRINTER.key: str(self.printer.currentData() or ""),
             TEMPLATE.key: str(self.template.currentData() or ""),
             LANGUAGE.key: str(self.language.currentData()),
-            SYNC_SERVER.key: self.sync_server.text().strip(),
         }
+        address = self.sync_server.text().strip()
+        code = self.enrol_code.text().strip()
+        wants_enrol = bool(code) or (bool(address) and address != self.choices.server_url)
         device = self.device_name.text().strip()
         return SettingsChange(
             values=values,
@@ -205,6 +212,8 @@ class SettingsDialog(QDialog):
             new_pin=new_pin or None,
             current_pin=self.current_pin.text().strip() or None,
             language=Language(str(self.language.currentData())),
+            enrol_address=address if wants_enrol else None,
+            enrol_code=code or None,
         )
 
     def _submit(self) -> None:
@@ -236,14 +245,14 @@ class SettingsDialog(QDialog):
         self.desk_box.setTitle(self.tr("This desk"))
         self.print_box.setTitle(self.tr("Badges"))
         self.pin_box.setTitle(self.tr("Kiosk PIN (leave empty to keep it)"))
-        self.sync_box.setTitle(self.tr("Sync"))
+        self.sync_box.setTitle(self.tr("Sync with the organiser's server"))
         captions = {
             "operator": self.tr("Staff name"), "device": self.tr("Device name"),
             "checkpoint": self.tr("Checkpoint"), "camera": self.tr("Camera"),
             "language": self.tr("Language"), "printer": self.tr("Printer"),
             "template": self.tr("Badge template"), "current_pin": self.tr("Current PIN"),
             "new_pin": self.tr("New PIN"), "repeat_pin": self.tr("New PIN again"),
-            "sync": self.tr("Sync server"),
+            "sync": self.tr("Sync server"), "enrol_code": self.tr("Enrolment code"),
         }
         for key, caption in self.captions.items():
             caption.setText(captions[key])
@@ -251,7 +260,8 @@ class SettingsDialog(QDialog):
         if not self.choices.cameras:
             self.camera.setToolTip(self.tr("No camera found on this computer."))
         self.test_print.setText(self.tr("Test print"))
-        self.sync_server.setPlaceholderText(self.tr("https://checkin.example.org"))
+        self.sync_server.setPlaceholderText(self.tr("http://10.0.0.5:8000, or the enrolment link"))
+        self.enrol_code.setPlaceholderText(self.tr("from the organiser, to enrol this machine"))
         self.new_pin.setPlaceholderText(self.tr("4 to 12 digits"))
 
 

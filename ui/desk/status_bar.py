@@ -105,19 +105,30 @@ class DeskStatusBar(QStatusBar):
             self.jobs.show_state(self.tr("%1 print jobs waiting").replace("%1", str(waiting)),
                                  pixmaps.SP_FileIcon, is_problem=False)
 
-        if status.last_sync_at is None:
+        if status.server_url is None:
+            self.sync.show_state(self.tr("Not connected to a server"), pixmaps.SP_BrowserStop,
+                                 is_problem=False)
+        elif status.last_sync_at is None:
             self.sync.show_state(self.tr("Never synced"), pixmaps.SP_BrowserStop,
-                                 is_problem=status.pending_outbox > 0)
+                                 is_problem=True)
         else:
             stale = dt.datetime.now(dt.UTC) - status.last_sync_at > STALE_SYNC
             self.sync.show_state(
                 self.tr("Last sync %1").replace(
                     "%1", labels.local_time(status.last_sync_at, self.timezone)),
                 pixmaps.SP_BrowserReload, is_problem=stale)
+        outbox = self.tr("%1 changes not yet sent").replace("%1", str(status.pending_outbox))
+        if status.stuck_outbox:
+            outbox += self.tr(", %1 refused by the server").replace(
+                "%1", str(status.stuck_outbox))
+        if status.conflicts:
+            outbox += self.tr(", %1 double check-ins to check").replace(
+                "%1", str(status.conflicts))
         self.outbox.show_state(
-            self.tr("%1 changes not yet sent").replace("%1", str(status.pending_outbox)),
-            pixmaps.SP_ArrowUp if status.pending_outbox else pixmaps.SP_DialogApplyButton,
-            is_problem=False)
+            outbox,
+            pixmaps.SP_MessageBoxWarning if status.stuck_outbox or status.conflicts
+            else pixmaps.SP_ArrowUp if status.pending_outbox else pixmaps.SP_DialogApplyButton,
+            is_problem=bool(status.stuck_outbox or status.conflicts))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.badges.queue import JobInfo
-from kiosk.desk import Desk, EventFacts, GuestDetail, Registered, check_server_url
+from kiosk.desk import Desk, EventFacts, GuestDetail, Registered
 from kiosk.domain import PrintReason
 from kiosk.exporter import ExportSummary
 from kiosk.pin import PinGuard
@@ -42,7 +42,7 @@ from ui.desk.guest_detail import GuestDetailPanel
 from ui.desk.guest_table import Column, GuestSearch, GuestTableModel
 from ui.desk.import_wizard import ImportWizard
 from ui.desk.print_runner import PrintRunner
-from ui.desk.settings import CHECKPOINT, SYNC_SERVER, DeskSettings
+from ui.desk.settings import CHECKPOINT, DeskSettings
 from ui.desk.settings_dialog import Choices, SettingsChange, SettingsDialog
 from ui.desk.status_bar import DeskStatusBar
 from ui.desk.walk_in import WalkInDialog
@@ -358,10 +358,18 @@ class DeskWindow(QMainWindow):
         form = SettingsDialog(self.settings, choices, self)
         self.dialog = form
 
+        def enrolled(change: SettingsChange, checkpoint: str) -> None:
+            if change.enrol_address is None:
+                self._settings_applied(form, change, checkpoint)
+                return
+            self.tasks.run(self.desk.enrol, change.enrol_address, change.enrol_code, owner=form,
+                           on_done=lambda _enrolled: self._settings_applied(form, change,
+                                                                           checkpoint),
+                           on_error=lambda error: form.show_error(describe_error(error)))
+
         def submitted(change: SettingsChange) -> None:
             self.tasks.write(self._apply_settings, change,
-                             on_done=lambda checkpoint: self._settings_applied(form, change,
-                                                                               checkpoint),
+                             on_done=lambda checkpoint: enrolled(change, checkpoint),
                              on_error=lambda error: form.show_error(describe_error(error)),
                              owner=form)
 
@@ -386,7 +394,6 @@ class DeskWindow(QMainWindow):
         if change.new_pin is not None:
             PinGuard(self.desk.database).set_pin(
                 change.new_pin, current=change.current_pin, actor=self.desk.operator)
-        check_server_url(change.values[SYNC_SERVER.key])
         return self.desk.use_checkpoint(change.values[CHECKPOINT.key] or None)
 
     def _settings_applied(self, form: SettingsDialog, change: SettingsChange,
