@@ -19,7 +19,7 @@ from pathlib import Path
 from bench.harness import Row, format_table
 
 ROOT = Path(__file__).resolve().parent.parent
-BENCHES = ["scan", "search", "import", "decode"]
+BENCHES = ["scan", "search", "import", "decode", "badges"]
 RESULTS = ROOT / "bench" / "out"
 MARK_BEGIN = "<!-- results:begin -->"
 MARK_END = "<!-- results:end -->"
