@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -156,6 +157,8 @@ class KioskWindow(QWidget):
         self.verdict_page = VerdictPage(Places())
         self.verdict_page.painted.connect(self._on_verdict_painted)
         self.stack = QStackedWidget()
+        # The screens take what the top and bottom bars leave, never pushing them off screen.
+        self.stack.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.stack.addWidget(self.attract)
         self.stack.addWidget(self.verdict_page)
 
