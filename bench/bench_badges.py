@@ -15,16 +15,16 @@ import tempfile
 import time
 from pathlib import Path
 
+from reportlab.graphics import renderPDF
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
-from reportlab.graphics import renderPDF
 from reportlab.pdfgen.canvas import Canvas
 
 from bench.harness import Row, median, time_calls
 from kiosk import events
 from kiosk.badges.fonts import FAMILIES, FONT_DIR, _load_font_set, font_set
 from kiosk.badges.render import BadgeData, badge_data, render_badges
-from kiosk.badges.templates import MM, Template, find_template
+from kiosk.badges.templates import Template, find_template
 from kiosk.db import Database
 from kiosk.demo import build_demo
 from kiosk.models import Guest

@@ -3,6 +3,7 @@ the QR read back at print resolutions."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -34,8 +35,6 @@ from tests.badge_helpers import (
     render_page,
     text_object_fonts,
 )
-
-import datetime as dt
 
 
 def _flat(text: str) -> str:

@@ -114,7 +114,7 @@ def test_a_reprint_needs_a_reason_and_is_audited(
     number = add_guest(database, event, "Анна Каренина")
     first = queue.enqueue(str(number), printer="scripted:desk")
     assert _drain(queue, first.uid) is PrintJobState.DONE
-    with pytest.raises(ConflictError, match="already printed.*needs a reason"):
+    with pytest.raises(ConflictError, match=r"already printed.*needs a reason"):
         queue.enqueue(str(number), printer="scripted:desk")
     with pytest.raises(UsageError, match="needs a note"):
         queue.enqueue(str(number), printer="scripted:desk", reason=PrintReason.OTHER)

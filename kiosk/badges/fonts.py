@@ -85,7 +85,7 @@ class BadgeFont(TTFont):  # type: ignore[misc]
             self._private_codes[key] = code
             return code
 
-    def addObjects(self, doc: object) -> None:  # noqa: N802 - reportlab's name
+    def addObjects(self, doc: object) -> None:
         state = self.state.get(doc)
         subsets = [list(s) for s in state.subsets] if state is not None else []
         names = [

@@ -1,6 +1,7 @@
 """Printer backends: CUPS (Linux and macOS), a folder of PDFs, and any a caller registers.
 
-A printer is named ``backend:name``: ``cups:KioskPDF`` (or just ``KioskPDF``), ``folder:/srv/badges``;
+A printer is named ``backend:name``: ``cups:KioskPDF`` (or just ``KioskPDF``),
+``folder:/srv/badges``;
 the desktop app adds ``qt:NAME`` (Qt's print support, for Windows) from ``ui/``, since the core
 imports no Qt. Every backend answers the same four questions: how is the printer (``status``),
 print this PDF (``submit``), how is that job (``job_status``), and did a job of this title reach
@@ -114,7 +115,9 @@ class PrinterBackend(Protocol):
     def find(self, name: str, title: str) -> str | None: ...
 
 
-def _run(arguments: list[str], timeout: float = COMMAND_TIMEOUT) -> subprocess.CompletedProcess[str]:
+def _run(
+    arguments: list[str], timeout: float = COMMAND_TIMEOUT
+) -> subprocess.CompletedProcess[str]:
     environment = {**os.environ, "LANG": "C", "LC_ALL": "C"}
     try:
         return subprocess.run(arguments, capture_output=True, text=True, timeout=timeout,
@@ -134,7 +137,8 @@ _PRINTER_TEST = """{
   ATTR charset attributes-charset utf-8
   ATTR language attributes-natural-language en
   ATTR uri printer-uri $uri
-  ATTR keyword requested-attributes printer-state,printer-state-reasons,printer-state-message,printer-is-accepting-jobs
+  ATTR keyword requested-attributes printer-state,printer-state-reasons,\
+printer-state-message,printer-is-accepting-jobs
   STATUS successful-ok
 }
 """

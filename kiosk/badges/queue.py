@@ -128,10 +128,10 @@ class PrintQueue:
         _write_durably(pdf_path, rendered.pdf)
         now = self.clock()
         with self.database.session() as session:
-            guest = session.get(Guest, guest_id)
-            if guest is None:
+            still_there = session.get(Guest, guest_id)
+            if still_there is None:
                 raise NotFoundError(f"guest #{number} was removed while the badge was drawn")
-            self._check_no_open_job(session, guest)
+            self._check_no_open_job(session, still_there)
             job = PrintJob(
                 uid=job_uid, guest_id=guest_id, title=job_title(job_uid), printer=printer,
                 backend=printer.partition(":")[0], template=chosen.key, pdf_path=str(pdf_path),

@@ -293,7 +293,7 @@ def _text_operators(doc: object, fitted: FittedText, box: tuple[float, float, fl
         pen: float | None = None  # where the next glyph lands if no adjustment is made
         rise = 0.0
 
-        def flush() -> None:
+        def flush(items: list[str] = items) -> None:
             if items:
                 ops.append(f"[{' '.join(items)}] TJ")
                 items.clear()
@@ -346,17 +346,17 @@ class _PathPen(BasePen):  # type: ignore[misc]
     def _point(self, point: tuple[float, float]) -> str:
         return f"{self.x + point[0] * self.scale:.3f} {self.y + point[1] * self.scale:.3f}"
 
-    def _moveTo(self, point: tuple[float, float]) -> None:  # noqa: N802 - the pen protocol
+    def _moveTo(self, point: tuple[float, float]) -> None:
         self.parts.append(f"{self._point(point)} m")
 
-    def _lineTo(self, point: tuple[float, float]) -> None:  # noqa: N802
+    def _lineTo(self, point: tuple[float, float]) -> None:
         self.parts.append(f"{self._point(point)} l")
 
-    def _curveToOne(self, p1: tuple[float, float], p2: tuple[float, float],  # noqa: N802
+    def _curveToOne(self, p1: tuple[float, float], p2: tuple[float, float],
                     p3: tuple[float, float]) -> None:
         self.parts.append(f"{self._point(p1)} {self._point(p2)} {self._point(p3)} c")
 
-    def _closePath(self) -> None:  # noqa: N802
+    def _closePath(self) -> None:
         self.parts.append("h")
 
 

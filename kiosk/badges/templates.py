@@ -162,7 +162,8 @@ class _Reader:
     def colour(self, data: dict[str, Any], key: str, field: str, default: str | None) -> str:
         value = data.get(key, default)
         if not isinstance(value, str) or not _COLOUR.match(value):
-            raise self.fail(f"{field}.{key}", f"expected a colour like \"#1A2B3C\", found {value!r}")
+            raise self.fail(f"{field}.{key}",
+                            f"expected a colour like \"#1A2B3C\", found {value!r}")
         return value
 
     def text(self, data: dict[str, Any], key: str, field: str, *, required: bool) -> str | None:
@@ -224,7 +225,8 @@ def parse_template(data: Any, path: Path) -> Template:
     for name, raw in raw_categories.items():
         field = f"categories.{name}"
         if name not in {c.value for c in Category}:
-            raise read.fail(field, f"unknown category (known: {', '.join(c.value for c in Category)})")
+            names = ", ".join(c.value for c in Category)
+            raise read.fail(field, f"unknown category (known: {names})")
         style = read.mapping(raw, field)
         categories[name] = CategoryStyle(
             color=read.colour(style, "color", field, None),

@@ -91,7 +91,7 @@ def paragraph_is_rtl(text: str) -> bool:
 
 
 def guess_language(text: str, language: str | None) -> str | None:
-    """The language HarfBuzz should use for CJK forms: the guest's, else guessed from kana/hangul."""
+    """The language HarfBuzz uses for CJK forms: the guest's, else guessed from kana or hangul."""
     if language:
         return language
     for char in text:
@@ -197,7 +197,8 @@ def _shape_cached(fonts: FontSet, text: str, weight: str, language: str | None) 
             pen += position.x_advance * scale
         chunks.append(glyphs)
     return Line(
-        text=text, glyphs=tuple(g for chunk in chunks for g in chunk), advance=pen, ink=(left, bottom, right, top),
+        text=text, glyphs=tuple(g for chunk in chunks for g in chunk), advance=pen,
+        ink=(left, bottom, right, top),
         ascent=max((f.ascent for f in faces_used), default=0.8),
         descent=max((f.descent for f in faces_used), default=0.2),
         is_rtl=rtl_paragraph, missing=tuple(missing),
@@ -287,7 +288,7 @@ def _cut_options(candidates: list[int], cuts: int) -> list[tuple[int, ...]]:
 
 def _place(lines: list[Line], size: float, width: float, height: float, align: str,
            below_minimum: bool) -> FittedText:
-    block_w, block_h, pitch = _block(lines)
+    _width, block_h, pitch = _block(lines)
     top = max(lines[0].ascent, lines[0].ink[3])
     # Centred vertically; the first baseline sits `top` below the block's top edge.
     baseline = height - (height - block_h * size) / 2 - top * size
