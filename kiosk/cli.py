@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -22,15 +23,30 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message, hint=f"see '{self.prog} --help'")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+def _common_options(*, with_defaults: bool) -> argparse.ArgumentParser:
+    """--data-dir, --json and --verbose, taken before or after the sub-command.
+
+    Only the top parser carries their defaults: a sub-parser's own default would overwrite a
+    value given before the sub-command's name.
+    """
+    common = argparse.ArgumentParser(
+        add_help=False, argument_default=None if with_defaults else argparse.SUPPRESS
+    )
     common.add_argument(
         "--data-dir", metavar="DIR",
         help="folder of the local database (default: $KIOSK_HOME or the user data folder)",
     )
     common.add_argument("--json", action="store_true", help="machine-readable output")
     common.add_argument("-v", "--verbose", action="store_true", help="log what happens")
-    parser = _Parser(prog="kiosk", description="Event check-in and badge kiosk.", parents=[common])
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="kiosk", description="Event check-in and badge kiosk.",
+        parents=[_common_options(with_defaults=True)],
+    )
+    common = _common_options(with_defaults=False)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module_name in COMMAND_MODULES:
         module = importlib.import_module(f"kiosk.commands.{module_name}")
@@ -65,6 +81,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`kiosk guests x | head`): quietly, as the Python docs advise.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     finally:
         context.close()
 
