@@ -4,9 +4,10 @@ companies and institutes are made of.
 
 Format of a list: entries separated by ``;``, each ``native=latin`` (or just ``native`` when it is
 already plain ASCII Latin). A surname with a female form is written ``male/female=male/female``
-(Петров/Петрова=Petrov/Petrova). Romanisations follow the usual convention of each country
-(Hepburn for Japanese, Revised Romanisation for Korean, passport spellings elsewhere; German
-ü→ue, Nordic ø→oe, Icelandic ð→d, þ→th).
+(Петров/Петрова=Petrov/Petrova); an organisation marked ``+`` is a company (its people get
+business titles), the others are universities and institutes. Romanisations follow the usual
+convention of each country (Hepburn for Japanese, Revised Romanisation for Korean, passport
+spellings elsewhere; German ü→ue, Nordic ø→oe, Icelandic ð→d, þ→th).
 """
 
 from __future__ import annotations
@@ -46,8 +47,8 @@ FOREIGN: tuple[CountryNames, ...] = (
                  "山本=Yamamoto; 中村=Nakamura; 小林=Kobayashi; 加藤=Kato; 吉田=Yoshida; "
                  "山田=Yamada; 松本=Matsumoto; 井上=Inoue",
         organisations="東京大学; 京都大学; 大阪大学; 東北大学; 理化学研究所; "
-                      "産業技術総合研究所; 株式会社日立製作所; ソニーグループ株式会社; "
-                      "富士通株式会社; 株式会社島津製作所",
+                      "産業技術総合研究所; +株式会社日立製作所; +ソニーグループ株式会社; "
+                      "+富士通株式会社; +株式会社島津製作所",
         domains="u-tokyo.ac.jp; kyoto-u.ac.jp; osaka-u.ac.jp; riken.jp; aist.go.jp; hitachi.com",
         weight=5,
     ),
@@ -60,7 +61,7 @@ FOREIGN: tuple[CountryNames, ...] = (
         surnames="김=Kim; 이=Lee; 박=Park; 최=Choi; 정=Jung; 강=Kang; 조=Cho; 윤=Yoon; 장=Jang; "
                  "임=Lim; 한=Han; 오=Oh",
         organisations="서울대학교; 한국과학기술원; 연세대학교; 고려대학교; 포항공과대학교; "
-                      "삼성전자; LG화학; 한국전자통신연구원",
+                      "+삼성전자; +LG화학; 한국전자통신연구원",
         domains="snu.ac.kr; kaist.ac.kr; yonsei.ac.kr; korea.ac.kr; postech.ac.kr; samsung.com; "
                 "naver.com",
         weight=5,
@@ -77,7 +78,7 @@ FOREIGN: tuple[CountryNames, ...] = (
                  "Новиков/Новикова=Novikov/Novikova; Морозов/Морозова=Morozov/Morozova; "
                  "Волков/Волкова=Volkov/Volkova; Фёдоров/Фёдорова=Fedorov/Fedorova",
         organisations="Московский государственный университет; Санкт-Петербургский государственный "
-                      "университет; Российская академия наук; МФТИ; Сколтех; Росатом",
+                      "университет; Российская академия наук; МФТИ; Сколтех; +Росатом",
         domains="msu.ru; spbu.ru; ras.ru; phystech.edu; skoltech.ru; yandex.ru",
         weight=6,
     ),
@@ -273,7 +274,7 @@ FOREIGN: tuple[CountryNames, ...] = (
         surnames="Nguyễn=Nguyen; Trần=Tran; Lê=Le; Phạm=Pham; Hoàng=Hoang; Huỳnh=Huynh; "
                  "Võ=Vo; Đặng=Dang; Bùi=Bui; Đỗ=Do",
         organisations="Đại học Quốc gia Hà Nội; Viện Hàn lâm Khoa học và Công nghệ Việt Nam; "
-                      "Đại học Bách khoa Hà Nội; Tập đoàn Viettel",
+                      "Đại học Bách khoa Hà Nội; +Tập đoàn Viettel",
         domains="vnu.edu.vn; vast.vn; hust.edu.vn; viettel.com.vn",
         weight=5,
     ),
@@ -312,8 +313,8 @@ FOREIGN: tuple[CountryNames, ...] = (
                  "Schäfer=Schaefer; Koch; Krüger=Krueger; Weiß=Weiss; Groß=Gross; "
                  "Schröder=Schroeder",
         organisations="Max-Planck-Gesellschaft; Technische Universität München; "
-                      "Ruprecht-Karls-Universität Heidelberg; Fraunhofer-Gesellschaft; Siemens AG; "
-                      "Carl Zeiss AG",
+                      "Ruprecht-Karls-Universität Heidelberg; Fraunhofer-Gesellschaft; "
+                      "+Siemens AG; +Carl Zeiss AG",
         domains="mpg.de; tum.de; uni-heidelberg.de; fraunhofer.de; siemens.com; zeiss.com",
         weight=12,
     ),
@@ -333,7 +334,7 @@ FOREIGN: tuple[CountryNames, ...] = (
         female="Regula; Corinne; Nicole; Seraina; Céline=Celine",
         surnames="Müller=Mueller; Meier; Schmid; Keller; Weber; Huber; Brunner; Zürcher=Zuercher",
         organisations="ETH Zürich; École polytechnique fédérale de Lausanne; CERN; Universität "
-                      "Basel; Roche",
+                      "Basel; +Roche",
         domains="ethz.ch; epfl.ch; cern.ch; unibas.ch; roche.com",
         weight=4,
     ),
@@ -473,7 +474,7 @@ FOREIGN: tuple[CountryNames, ...] = (
         surnames="Hansen; Johansen; Olsen; Larsen; Andersen; Pedersen; Nilsen; Sørensen=Soerensen; "
                  "Bråthen=Braathen; Løken=Loeken",
         organisations="Universitetet i Oslo; Norges teknisk-naturvitenskapelige universitet; "
-                      "SINTEF; Equinor",
+                      "SINTEF; +Equinor",
         domains="uio.no; ntnu.no; sintef.no; equinor.com",
         weight=2,
     ),
@@ -484,7 +485,7 @@ FOREIGN: tuple[CountryNames, ...] = (
         surnames="Nielsen; Jensen; Hansen; Pedersen; Andersen; Christensen; Møller=Moeller; "
                  "Kjær=Kjaer; Sørensen=Soerensen",
         organisations="Københavns Universitet; Danmarks Tekniske Universitet; "
-                      "Niels Bohr Institutet; Novo Nordisk",
+                      "Niels Bohr Institutet; +Novo Nordisk",
         domains="ku.dk; dtu.dk; nbi.ku.dk; novonordisk.com",
         weight=2,
     ),
@@ -495,7 +496,7 @@ FOREIGN: tuple[CountryNames, ...] = (
         surnames="Korhonen; Virtanen; Mäkinen=Makinen; Nieminen; Mäkelä=Makela; "
                  "Hämäläinen=Hamalainen; "
                  "Laine; Heikkinen; Järvinen=Jarvinen",
-        organisations="Helsingin yliopisto; Aalto-yliopisto; VTT; Nokia Oyj",
+        organisations="Helsingin yliopisto; Aalto-yliopisto; VTT; +Nokia Oyj",
         domains="helsinki.fi; aalto.fi; vtt.fi; nokia.com",
         weight=2,
     ),
@@ -549,7 +550,7 @@ FOREIGN: tuple[CountryNames, ...] = (
         surnames="de Jong; Jansen; de Vries; van den Berg; van Dijk; Bakker; Visser; Smit; "
                  "Meijer; de Boer",
         organisations="Technische Universiteit Delft; Universiteit van Amsterdam; Universiteit "
-                      "Leiden; ASML; Philips",
+                      "Leiden; +ASML; +Philips",
         domains="tudelft.nl; uva.nl; leidenuniv.nl; asml.com; philips.com",
         weight=4,
     ),
@@ -572,7 +573,7 @@ FOREIGN: tuple[CountryNames, ...] = (
                  "Moore; Jackson; Harris; Clark",
         organisations="Massachusetts Institute of Technology; Stanford University; California "
                       "Institute of Technology; Harvard University; Lawrence Berkeley National "
-                      "Laboratory; Intel Corporation",
+                      "Laboratory; +Intel Corporation",
         domains="mit.edu; stanford.edu; caltech.edu; harvard.edu; lbl.gov; intel.com",
         weight=16,
     ),
@@ -750,27 +751,37 @@ ORGANISER = ("北京国际科学论坛组委会", "bisf.org.cn")
 SERVICE_COMPANY = ("北京会展服务有限公司", "bjexpo-service.com.cn")
 
 FOREIGN_MEDIA = (
-    "Nature", "Science", "Reuters", "Associated Press", "BBC", "Le Monde", "Der Spiegel",
-    "NHK", "연합뉴스", "ТАСС", "Al Jazeera", "El País", "New Scientist", "The Economist",
+    ("Nature", "nature.com"), ("Science", "aaas.org"), ("Reuters", "thomsonreuters.com"),
+    ("Associated Press", "ap.org"), ("BBC", "bbc.co.uk"), ("Le Monde", "lemonde.fr"),
+    ("Der Spiegel", "spiegel.de"), ("NHK", "nhk.or.jp"), ("연합뉴스", "yna.co.kr"),
+    ("ТАСС", "tass.ru"), ("Al Jazeera", "aljazeera.net"), ("El País", "elpais.es"),
+    ("New Scientist", "newscientist.com"), ("The Economist", "economist.com"),
 )
 
+# Job titles by category and by whether the guest works in research (academic) or business.
 CHINESE_TITLES = {
-    "guest": "教授 副教授 研究员 副研究员 高级工程师 工程师 博士后 博士研究生 总经理 技术总监 "
-             "产品经理 研发经理 首席科学家 主任 副院长 投资经理 项目经理 讲师",
-    "vip": "院士 校长 董事长 总裁 首席执行官 所长 院长 秘书长",
-    "speaker": "教授 研究员 首席科学家 院长 主任 首席技术官 长江学者特聘教授",
+    "academic": "教授 副教授 研究员 副研究员 助理研究员 博士后 博士研究生 讲师 高级工程师 "
+                "实验室主任 副院长",
+    "business": "总经理 技术总监 产品经理 研发经理 高级工程师 工程师 投资经理 项目经理 "
+                "首席技术官 副总裁 战略总监",
+    "vip-academic": "院士 校长 副校长 所长 院长",
+    "vip-business": "董事长 总裁 首席执行官 创始人",
+    "speaker-academic": "教授 研究员 首席科学家 院长 长江学者特聘教授 实验室主任",
+    "speaker-business": "首席科学家 首席技术官 研究院院长 副总裁",
     "exhibitor": "销售经理 市场总监 技术支持工程师 展台经理 区域经理 产品经理 应用工程师 商务总监",
     "media": "记者 编辑 摄影记者 主编 特约撰稿人 新媒体编辑",
     "staff": "志愿者 会务经理 技术支持 注册台工作人员 接待 安保主管 同声传译",
 }
 FOREIGN_TITLES = {
-    "guest": "Professor; Associate Professor; Research Scientist; Senior Engineer; "
-             "Postdoctoral Researcher; PhD Candidate; Director of Research; Program Manager; "
-             "Chief Technology Officer; Lecturer",
-    "vip": "President; Director General; Chief Executive Officer; Vice-Chancellor; Ambassador; "
-           "Academician",
-    "speaker": "Professor; Principal Investigator; Chief Scientist; Head of Department; "
-               "Distinguished Professor; Research Director",
+    "academic": "Professor; Associate Professor; Assistant Professor; Research Scientist; "
+                "Postdoctoral Researcher; PhD Candidate; Senior Lecturer; Group Leader",
+    "business": "Senior Engineer; Program Manager; Chief Technology Officer; Head of R&D; "
+                "Principal Engineer; Director of Research",
+    "vip-academic": "President; Rector; Vice-Chancellor; Director General; Academician",
+    "vip-business": "Chief Executive Officer; Chairman of the Board; Executive Vice President",
+    "speaker-academic": "Professor; Principal Investigator; Distinguished Professor; "
+                        "Head of Department; Research Director",
+    "speaker-business": "Chief Scientist; Chief Technology Officer; Vice President of Research",
     "exhibitor": "Sales Manager; Business Development Manager; Application Engineer; "
                  "Regional Director Asia-Pacific",
     "media": "Correspondent; Science Editor; Photographer; Journalist",

@@ -404,7 +404,7 @@ class KioskWindow(QWidget):
     @Slot(object, object)
     def _on_staff_choice(self, choice: StaffChoice, camera_id: Any) -> None:
         if choice is StaffChoice.QUIT:
-            self._may_close = True
+            self.allow_exit()
             self.close()
         elif choice is StaffChoice.DESK:
             self._open_desk()
@@ -437,6 +437,10 @@ class KioskWindow(QWidget):
             return
         self.shutdown()
         event.accept()
+
+    def allow_exit(self) -> None:
+        """Let the next close() through without the PIN (staff chose Quit; benchmarks)."""
+        self._may_close = True
 
     def shutdown(self) -> None:
         """Stop the camera and let running scans finish (a check-in is never cut off)."""

@@ -39,7 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="folder of the local database (default: $KIOSK_HOME or user data)")
     parser.add_argument("--desk", action="store_true", help="open the staff desk")
     parser.add_argument("--windowed", action="store_true",
-                        help="a normal window instead of full screen (development, screenshots)")
+                        help="a normal window instead of full screen, closed without the PIN "
+                             "(development, screenshots)")
     parser.add_argument("--checkpoint", metavar="NAME",
                         help="the checkpoint this kiosk scans for (default: the first entrance)")
     parser.add_argument("--language", choices=["en", "zh"], default="en",
@@ -96,11 +97,12 @@ def _open_kiosk(app: KioskApp, database: Database, args: argparse.Namespace) -> 
     window = KioskWindow(
         app, database, checkpoint=checkpoint,
         default_language=Language.CHINESE if args.language == "zh" else Language.ENGLISH,
-        use_camera=not args.no_camera, printer=args.printer,
+        use_camera=not args.no_camera, printer=args.printer, locked=not args.windowed,
     )
     if args.exit_when_ready:
         def report_ready() -> None:
             print(f"ready {time.perf_counter() - STARTED:.3f}", flush=True)
+            window.allow_exit()
             window.close()
             app.qt.quit()
         window.ready.connect(report_ready)

@@ -49,7 +49,7 @@ def run(context: Context, args: argparse.Namespace) -> int:
         raise UsageError("the number of guests cannot be negative")
     started = time.perf_counter()
     with context.database.session() as session:
-        stored = list(session.execute(select(Event.id, Event.name)).tuples())
+        stored = list(session.execute(select(Event.id, Event.name)))
         replaced: list[str] = []
         if stored and not args.force:
             event_id, name = stored[0]

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from kiosk import events
@@ -153,11 +153,11 @@ def copy_event_from(session: Session, data_dir: Path, *, actor: str | None = Non
             ):
                 batch.append({**{c: getattr(guest, c) for c in columns}, "event_id": copy.id})
                 if len(batch) == 2000:
-                    session.execute(Guest.__table__.insert(), batch)
+                    session.execute(insert(Guest), batch)
                     guests += len(batch)
                     batch = []
             if batch:
-                session.execute(Guest.__table__.insert(), batch)
+                session.execute(insert(Guest), batch)
                 guests += len(batch)
     finally:
         source.close()

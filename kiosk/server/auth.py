@@ -81,7 +81,7 @@ def new_code() -> str:
 def normalise_code(text: str) -> str:
     """A code as typed (any case, spaces or dashes, O for 0, I or L for 1) in canonical form."""
     cleaned = text.strip().upper().replace(" ", "").replace("-", "")
-    cleaned = cleaned.translate(str.maketrans({"O": "0", "I": "1", "L": "1"}))
+    cleaned = cleaned.translate(str.maketrans("OIL", "011"))
     if len(cleaned) != CODE_GROUPS * CODE_GROUP_LENGTH or any(
         c not in CODE_ALPHABET for c in cleaned
     ):
@@ -127,9 +127,8 @@ def enrol_device(
     session: Session, code_text: str, device_uid: str, name: str, now: dt.datetime
 ) -> Enrolled:
     """Trade a one-time code for a device token (used up in the same transaction)."""
-    code = session.scalar(
-        select(EnrolmentCode).where(EnrolmentCode.code_hash == hash_secret(normalise_code(code_text)))
-    )
+    code_hash = hash_secret(normalise_code(code_text))
+    code = session.scalar(select(EnrolmentCode).where(EnrolmentCode.code_hash == code_hash))
     if code is None:
         raise AuthError(AuthProblem.UNKNOWN_CODE, "this enrolment code is not known here")
     if code.used_at is not None:

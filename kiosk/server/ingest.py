@@ -98,7 +98,8 @@ class EventWriter:
         self.event = event
         self.log = change_log
         self.checkpoints = {
-            c.uid: c for c in session.scalars(select(Checkpoint).where(Checkpoint.event_id == event.id))
+            c.uid: c
+            for c in session.scalars(select(Checkpoint).where(Checkpoint.event_id == event.id))
         }
         self.checkpoint_uids = {c.id: c.uid for c in self.checkpoints.values()}
         self._guests_by_uid: dict[str, Guest] = {}
@@ -112,7 +113,8 @@ class EventWriter:
         uid_list, number_list = sorted(set(uids)), sorted(set(numbers))
         query = select(Guest).where(Guest.event_id == self.event.id)
         for start in range(0, len(uid_list), 900):
-            for guest in self.session.scalars(query.where(Guest.uid.in_(uid_list[start:start + 900]))):
+            chunk_uids = uid_list[start:start + 900]
+            for guest in self.session.scalars(query.where(Guest.uid.in_(chunk_uids))):
                 self._remember(guest)
         for start in range(0, len(number_list), 900):
             chunk = number_list[start:start + 900]
@@ -169,7 +171,8 @@ class EventWriter:
         if scan.undone_at is not None or not scan.is_accepted:
             return False
         self._note_group(scan)
-        scan.undone_at, scan.undo_reason, scan.undone_by = undo.undone_at, undo.reason, undo.operator
+        scan.undone_at, scan.undo_reason = undo.undone_at, undo.reason
+        scan.undone_by = undo.operator
         self.session.add(undo)
         self.log.append(ChangeKind.UNDO, undo.id, records.undo_record(
             undo.id, scan.id, undo.device_uid, undo.reason, undo.operator, undo.undone_at,
@@ -198,7 +201,7 @@ class EventWriter:
         for start in range(0, len(missing), 900):
             found.update(self.session.execute(
                 select(Guest.id, Guest.uid).where(Guest.id.in_(missing[start:start + 900]))
-            ).tuples().all())
+            ).all())
         return found
 
     def reconcile(self, groups: set[tuple[int, int]]) -> list[Scan]:
@@ -267,7 +270,8 @@ class Ingest:
         known: set[str] = set()
         for start in range(0, len(ids), 900):
             known.update(self.session.scalars(
-                select(ReceivedItem.item_uid).where(ReceivedItem.item_uid.in_(ids[start:start + 900]))
+                select(ReceivedItem.item_uid)
+                .where(ReceivedItem.item_uid.in_(ids[start:start + 900]))
             ))
         fresh: list[PushItem] = []
         for item in items:
@@ -348,7 +352,8 @@ class Ingest:
             except Rejected as refusal:
                 log.info("item %s from %s rejected: %s", item.id, self.device.device_uid,
                          refusal.message)
-                rejected.append(Rejection(item.id, refusal.code, refusal.message, refusal.permanent))
+                rejected.append(
+                    Rejection(item.id, refusal.code, refusal.message, refusal.permanent))
                 continue
             applied.append(item)
         return applied, rejected

@@ -17,9 +17,9 @@ import itertools
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import Table, bindparam, func, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
@@ -225,7 +225,8 @@ class PageApplier:
             or any(getattr(existing[r["uid"]], f) != r[f] for f in _SEARCHED)
         ]
         ids = dict(self.session.execute(
-            select(Guest.uid, Guest.id).where(Guest.uid.in_([r["uid"] for r in clean]))).tuples().all())
+            select(Guest.uid, Guest.id).where(Guest.uid.in_([r["uid"] for r in clean]))
+        ).all())
         # Scans made here before the guest's details arrived now point at the guest.
         waiting = self.session.scalar(select(Scan.id).where(
             Scan.guest_id.is_(None), Scan.guest_number.is_not(None)).limit(1))
@@ -251,7 +252,7 @@ class PageApplier:
         existing = set(self.session.scalars(select(Scan.id).where(Scan.id.in_(ids))))
         guest_uids = [r["guest_uid"] for r in chunk if r.get("guest_uid")]
         guests = dict(self.session.execute(
-            select(Guest.uid, Guest.id).where(Guest.uid.in_(guest_uids))).tuples().all()
+            select(Guest.uid, Guest.id).where(Guest.uid.in_(guest_uids))).all()
         ) if guest_uids else {}
         inserts: list[dict[str, Any]] = []
         updates: list[dict[str, Any]] = []
@@ -285,10 +286,10 @@ class PageApplier:
                 "is_remote": record["device_uid"] != self.self_device_uid, **flags,
             })
         if inserts:
-            self.session.execute(Scan.__table__.insert(), inserts)
+            self.session.execute(insert(Scan), inserts)
             self.result.remote_scans += sum(1 for r in inserts if r["is_remote"])
         if updates:
-            table = Scan.__table__
+            table = cast(Table, Scan.__table__)
             self.session.execute(
                 table.update().where(table.c.id == bindparam("b_id")).values(
                     guest_id=_coalesce(table.c.guest_id, bindparam("b_guest_id")),

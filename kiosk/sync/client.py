@@ -107,7 +107,8 @@ class ServerClient:
         try:
             data = json.loads(content) if content else None
         except ValueError as error:
-            raise ServerUnreachable("the server's answer arrived incomplete", where=where) from error
+            raise ServerUnreachable("the server's answer arrived incomplete",
+                                    where=where) from error
         if response.status_code in (401, 403):
             detail = data.get("detail") if isinstance(data, dict) else None
             code = detail.get("code", "refused") if isinstance(detail, dict) else "refused"

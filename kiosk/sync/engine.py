@@ -25,7 +25,7 @@ from kiosk.errors import SetupError, SyncError
 from kiosk.models import Event, OutboxItem, utc_now
 from kiosk.sync import state
 from kiosk.sync.apply import Applied, apply_changes
-from kiosk.sync.client import ServerClient
+from kiosk.sync.client import DEFAULT_TIMEOUT, ServerClient
 
 log = logging.getLogger("kiosk.sync")
 
@@ -79,7 +79,7 @@ class Syncer:
         self._own_client = client is None
         self.client = client if client is not None else ServerClient(
             enrolment.server_url, enrolment.token,
-            **({"timeout": timeout} if timeout is not None else {}),
+            timeout=timeout if timeout is not None else DEFAULT_TIMEOUT,
         )
 
     def close(self) -> None:
