@@ -14,12 +14,11 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from kiosk.demo import build_demo
-
 from bench.harness import Row, median, percentile
 from kiosk import events
 from kiosk.checkin import Gate
 from kiosk.db import Database
+from kiosk.demo import build_demo
 from kiosk.models import Guest, utc_now
 
 

@@ -63,7 +63,9 @@ class UtcDateTime(TypeDecorator[dt.datetime]):
 
 
 class Base(DeclarativeBase):
-    type_annotation_map: ClassVar[dict[Any, Any]] = {dt.datetime: UtcDateTime, dict[str, Any]: JSON, list[str]: JSON}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        dt.datetime: UtcDateTime, dict[str, Any]: JSON, list[str]: JSON,
+    }
 
 
 class Event(Base):
@@ -265,7 +267,9 @@ class BadgePrint(Base):
     operator: Mapped[str | None] = mapped_column(String(100))
     template: Mapped[str] = mapped_column(String(64))
     printer: Mapped[str | None] = mapped_column(String(200))
-    print_job_id: Mapped[int | None] = mapped_column(ForeignKey("print_jobs.id", ondelete="SET NULL"))
+    print_job_id: Mapped[int | None] = mapped_column(
+        ForeignKey("print_jobs.id", ondelete="SET NULL")
+    )
 
 
 class Device(Base):

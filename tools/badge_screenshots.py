@@ -19,7 +19,9 @@ OUT = ROOT / "docs" / "screenshots"
 EVENT_UID = "3f1c9a52-5d7e-4c1b-9a43-0d2e8b7f6a10"
 
 SAMPLES = {
-    "badge-zh": ("badge-4x3", "vip", "欧阳娜娜", "Ouyang Nana", "中国科学院计算技术研究所", "China", "zh"),
+    "badge-zh": (
+        "badge-4x3", "vip", "欧阳娜娜", "Ouyang Nana", "中国科学院计算技术研究所", "China", "zh",
+    ),
     "badge-ar": ("badge-4x3", "speaker", "عبد الرحمن بن محمد آل سعود", "Abdulrahman bin Mohammed",
                  "جامعة الملك عبد الله للعلوم والتقنية", "Saudi Arabia", "ar"),
     "badge-mixed": ("a6", "exhibitor", "李娜 Li Na محمد", None, "Ali & 张伟 Trading GmbH",

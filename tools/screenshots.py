@@ -183,17 +183,17 @@ def run(out: Path) -> list[Path]:
         scan(window, credentials[f"printing_{suffix}"])
         wait_until(lambda seen=printing: bool(seen))
         shoot(f"kiosk-printing-{suffix}", settle_ms=60)
-        wait_until(lambda: stages[-1].stage in (BadgeStage.DONE, BadgeStage.PROBLEM))
+        wait_until(lambda seen=stages: seen[-1].stage in (BadgeStage.DONE, BadgeStage.PROBLEM))
         # Admitted, badge printed.
         stages.clear()
         scan(window, credentials[f"admitted_{suffix}"])
-        wait_until(lambda: bool(stages) and stages[-1].stage is BadgeStage.DONE)
+        wait_until(lambda seen=stages: bool(seen) and seen[-1].stage is BadgeStage.DONE)
         shoot(f"kiosk-admitted-{suffix}")
         # Printer problem: the folder printer is not there; the job is held.
         badges.service = QueueBadgeService(database, f"folder:{missing}")
         stages.clear()
         scan(window, credentials[f"problem_{suffix}"])
-        wait_until(lambda: bool(stages) and stages[-1].stage is BadgeStage.PROBLEM)
+        wait_until(lambda seen=stages: bool(seen) and seen[-1].stage is BadgeStage.PROBLEM)
         shoot(f"kiosk-printer-problem-{suffix}")
         badges.service = QueueBadgeService(database, printer)
         for role, name in (("already", "already-checked-in"), ("wrong_day", "wrong-day")):
