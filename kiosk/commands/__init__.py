@@ -27,6 +27,7 @@ COMMAND_MODULES = [
     "stats",
     "exporting",
     "badges",
+    "syncing",
     "pin",
     "gui",
 ]
