@@ -28,6 +28,7 @@ COMMAND_MODULES = [
     "exporting",
     "badges",
     "syncing",
+    "server",
     "pin",
     "gui",
 ]
