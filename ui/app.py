@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+from ui import qt_printing
 from ui.scanner_input import ScannerInput
 from ui.tasks import Tasks
 from ui.translations import RESOURCES, Translations
@@ -100,6 +101,7 @@ class KioskApp:
         translations = Translations(qt, parent=qt)
         scanner = ScannerInput(qt)
         scanner.install(qt)
+        qt_printing.register()  # badge printers as qt:NAME (Windows, macOS)
         return cls(qt, tasks, translations, scanner, families)
 
     def close(self) -> None:
