@@ -737,7 +737,8 @@ class Desk:
                 .order_by(Checkpoint.id)))
 
     def settings_choices(self) -> dict[str, Any]:
-        """What the settings form offers, found on a worker: checkpoints, printers, templates."""
+        """What the settings form offers, found on a worker: checkpoints, printers, templates,
+        and what the desk uses now (the form opens on those, not on the first offered)."""
         cups, _name = resolve("cups:any")
         try:
             printers = [f"cups:{name}" for name in cups.printers()]
@@ -753,6 +754,9 @@ class Desk:
             "device_name": self.device_name(),
             "server_url": self.server_url() or "",
             "pin_is_set": PinGuard(self.database).is_set(),
+            "checkpoint": self.checkpoint_name,
+            "printer": self.printer or "",
+            "template": self.template,
         }
 
     def enrol(self, address: str, code: str | None) -> Enrolled:

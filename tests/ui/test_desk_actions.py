@@ -3,12 +3,15 @@ and shows its outcome; a refusal keeps the form open with the core's message."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from kiosk.models import AuditEntry, Guest, Scan
+from kiosk.domain import PrintReason
+from kiosk.models import AuditEntry, BadgePrint, Guest, Scan
 from tests.conftest import FixedClock
 from tests.ui.conftest import Pass
 from tests.ui.desk_helpers import STAFF, add_guest, open_form
@@ -158,3 +161,43 @@ def test_a_new_credential_revokes_the_old_code(qtbot: QtBot, window, desk, datab
     assert desk.gate.scan(guest.credential).reason.value == "revoked"
     [entry] = audit(database, "credential_reissued")
     assert entry.actor == STAFF and entry.details["reason"] == "invitation lost"
+
+
+def test_the_badge_preview_is_the_badge_that_prints(qtbot: QtBot, window, desk, database, event):
+    guest = add_guest(database, event, "王芳", "Wang Fang")
+    with qtbot.waitSignal(window.preview_shown, timeout=5000) as shown:
+        window.show_guest(guest.uid)
+    assert shown.args == [guest.uid]
+    pixmap = window.detail.preview.pixmap()
+    assert not pixmap.isNull()
+    expected = QImage.fromData(desk.badge_preview(guest.uid))  # drawn from the printed PDF
+    assert pixmap.width() / pixmap.height() == pytest.approx(
+        expected.width() / expected.height(), rel=0.02)
+
+
+def test_print_then_a_reprint_needs_a_reason_and_both_land_on_the_printer(
+    qtbot: QtBot, window, database, event, printed,
+) -> None:
+    guest = add_guest(database, event, "Jürgen Müller")
+    show(qtbot, window, guest)
+    assert not window.detail.buttons[Action.REPRINT].isEnabled()  # nothing printed yet
+    with qtbot.waitSignal(window.printing.processed, timeout=5000):
+        click(qtbot, window, Action.PRINT)
+    qtbot.waitUntil(lambda: len(list(printed.glob("*.pdf"))) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: window.detail.buttons[Action.REPRINT].isEnabled(), timeout=3000)
+
+    click(qtbot, window, Action.REPRINT)
+    form = open_form(qtbot, window.guest_actions)
+    assert isinstance(form, ReasonDialog)
+    form.choice.setCurrentIndex(form.choice.findData(PrintReason.OTHER.value))
+    press_ok(qtbot, form)  # "other" with no words: refused in the form
+    assert form.isVisible() and form.error.text()
+    form.choice.setCurrentIndex(form.choice.findData(PrintReason.DAMAGED.value))
+    form.text.setText("coffee on it")
+    with qtbot.waitSignal(window.printing.processed, timeout=5000):
+        press_ok(qtbot, form)
+    qtbot.waitUntil(lambda: len(list(printed.glob("*.pdf"))) == 2, timeout=5000)
+    with database.session() as session:
+        prints = session.scalars(select(BadgePrint).order_by(BadgePrint.printed_at)).all()
+        assert [(p.reason, p.note, p.operator) for p in prints] == [
+            ("first", None, STAFF), ("damaged", "coffee on it", STAFF)]

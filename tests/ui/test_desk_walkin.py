@@ -11,7 +11,7 @@ from sqlalchemy import select
 from kiosk import tokens
 from kiosk.checkin import Gate
 from kiosk.domain import Reason
-from kiosk.models import AuditEntry, Event, Guest
+from kiosk.models import AuditEntry, BadgePrint, Event, Guest
 from tests.ui.desk_helpers import STAFF, add_guest, open_form
 from ui.desk.walk_in import WalkInDialog
 
@@ -34,7 +34,7 @@ def test_the_form_offers_a_day_pass_for_today(qtbot: QtBot, window) -> None:
 
 
 def test_a_walk_in_is_registered_shown_and_can_enter_today_only(
-    qtbot: QtBot, window, database, event, clock,
+    qtbot: QtBot, window, database, event, clock, printed,
 ) -> None:
     form = open_walk_in(qtbot, window)
     form.inputs["name"].setText("Ольга Смирнова")
@@ -55,6 +55,11 @@ def test_a_walk_in_is_registered_shown_and_can_enter_today_only(
             AuditEntry.action == "walk_in_registered")).one()
         assert entry.actor == STAFF
     assert window.detail.name.text() == "Ольга Смирнова"
+    # ...and the badge printed in the same flow, recorded as the first print by the desk.
+    qtbot.waitUntil(lambda: len(list(printed.glob("*.pdf"))) == 1, timeout=5000)
+    with database.session() as session:
+        [badge] = session.scalars(select(BadgePrint)).all()
+        assert (badge.reason, badge.operator) == ("first", STAFF)
     assert window.detail.detail is not None and window.detail.detail.credential is not None
     credential = window.detail.detail.credential
     assert tokens.parse(credential) is not None

@@ -51,6 +51,9 @@ class Choices:
     device_name: str
     pin_is_set: bool
     server_url: str  # "" until enrolled
+    checkpoint: str  # what the desk uses now
+    printer: str  # "" when none is chosen
+    template: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,17 +104,21 @@ class SettingsDialog(QDialog):
         self.device_name = QLineEdit(choices.device_name)
         self.device_name.setObjectName("deviceName")
         self.checkpoint = _combo("checkpoint", [(c, c) for c in choices.checkpoints],
-                                 settings.get(CHECKPOINT))
+                                 choices.checkpoint or settings.get(CHECKPOINT))
         self.camera = _combo("camera", [("", ""), *choices.cameras], settings.get(CAMERA))
         self.printer = _combo("printer", [(p, p) for p in choices.printers],
-                              settings.get(PRINTER))
+                              choices.printer or settings.get(PRINTER))
+        # A printer the print system does not list (folder:/path, cups:name on another server)
+        # can be typed; the core checks it when it prints.
+        self.printer.setEditable(True)
+        self.printer.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.template = _combo("template", [(t, t) for t in choices.templates],
-                               settings.get(TEMPLATE))
+                               choices.template or settings.get(TEMPLATE))
         self.test_print = QPushButton()
         self.test_print.setObjectName("testPrint")
-        self.test_print.setEnabled(bool(choices.printers) and bool(choices.templates))
+        self.test_print.setEnabled(bool(choices.templates))
         self.test_print.clicked.connect(
-            lambda: self.test_print_requested.emit(str(self.printer.currentData() or ""),
+            lambda: self.test_print_requested.emit(self.printer.currentText().strip(),
                                                    str(self.template.currentData() or "")))
         self.test_result = QLabel()
         self.test_result.setObjectName("testResult")
@@ -198,7 +205,7 @@ class SettingsDialog(QDialog):
             OPERATOR.key: self.operator.text().strip(),
             CHECKPOINT.key: str(self.checkpoint.currentData() or ""),
             CAMERA.key: str(self.camera.currentData() or ""),
-            PRINTER.key: str(self.printer.currentData() or ""),
+            PRINTER.key: self.printer.currentText().strip(),
             TEMPLATE.key: str(self.template.currentData() or ""),
             LANGUAGE.key: str(self.language.currentData()),
         }
@@ -260,6 +267,9 @@ class SettingsDialog(QDialog):
         if not self.choices.cameras:
             self.camera.setToolTip(self.tr("No camera found on this computer."))
         self.test_print.setText(self.tr("Test print"))
+        printer_line = self.printer.lineEdit()
+        if printer_line is not None:
+            printer_line.setPlaceholderText(self.tr("cups:PrinterName or folder:/path"))
         self.sync_server.setPlaceholderText(self.tr("http://10.0.0.5:8000, or the enrolment link"))
         self.enrol_code.setPlaceholderText(self.tr("from the organiser, to enrol this machine"))
         self.new_pin.setPlaceholderText(self.tr("4 to 12 digits"))
