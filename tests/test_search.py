@@ -1,0 +1,487 @@
+"""Guest search (kiosk.search and `kiosk guests`): issue 3 item 6, case by case.
+
+Any part of a name, company or e-mail; accents ignored; Chinese by one or two characters; pinyin
+with or without spaces and tones; initials; names in their own scripts and romanised; ranking and
+the limit; keys rebuilt after a correction; and the query plan of a search at scale reads the
+index, never the whole table.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import event as sa_event
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from kiosk import events
+from kiosk.cli import main
+from kiosk.db import Database
+from kiosk.demo import build_demo
+from kiosk.models import Event, Guest
+from kiosk.search import MAX_LIMIT, Match, SearchHit, reindex_guests, search_guests
+from tests.conftest import FixedClock
+
+# name, romanised form, company, e-mail
+PEOPLE: list[tuple[str, str | None, str | None, str | None]] = [
+    ("张伟", "Zhang Wei", "北京华为科技有限公司", "zhang.wei@huawei.com"),
+    ("张晓明", "Zhang Xiaoming", "清华大学", "xm@tsinghua.edu.cn"),
+    ("张丽", "Zhang Li", None, None),
+    ("李伟", "Li Wei", "腾讯", "liwei@qq.com"),
+    ("曾伟", "Zeng Wei", None, None),  # 曾 is read zeng as a surname (everyday reading ceng)
+    ("王芳", "Wang Fang", None, None),
+    ("王芳芳", "Wang Fangfang", None, None),
+    ("李王芳", "Li Wangfang", None, None),
+    ("欧阳娜娜", "Ouyang Nana", None, None),
+    ("Jürgen Müller", None, "Siemens AG", "j.mueller@siemens.de"),
+    ("François Lefèvre", None, "Université de Lyon", None),
+    ("Łukasz Kowalski", None, None, None),
+    ("Anna Berg", None, None, None),
+    ("Annabelle Stone", None, None, None),
+    ("Maria Anna Rossi", None, None, None),
+    ("田中浩", "Tanaka Hiroshi", "Toyota Motor", None),
+    ("さとう ゆき", "Sato Yuki", None, None),
+    ("김민준", "Kim Min-jun", "Samsung Electronics", None),
+    ("Ольга Иванова", "Olga Ivanova", "Gazprom Neft", None),
+    ("Дмитрий Петров", None, None, None),  # no romanised form given: made from the name
+    ("Γιώργος Παπαδόπουλος", "Giorgos Papadopoulos", None, None),
+    ("محمد حسن", "Mohamed Hassan", None, None),
+    ("สมชาย ใจดี", "Somchai Jaidee", None, None),
+    ("प्रिया शर्मा", "Priya Sharma", "Tata Consultancy Services", None),
+]
+
+
+def _add(session: Session, forum: Event, name: str, latin: str | None = None,
+         company: str | None = None, email: str | None = None) -> Guest:
+    guest = Guest(event=forum, number=events.allocate_guest_number(session, forum), name=name,
+                  name_latin=latin, company=company, email=email, category="guest")
+    session.add(guest)
+    session.flush()
+    return guest
+
+
+@pytest.fixture
+def people(database: Database, event: Event) -> dict[str, int]:
+    """The guests of PEOPLE, indexed: their ids by name."""
+    with database.session() as session:
+        forum = session.merge(event)
+        ids = {row[0]: _add(session, forum, *row).id for row in PEOPLE}
+        reindex_guests(session, ids.values())
+    return ids
+
+
+def find(database: Database, event: Event, query: str, limit: int = 20) -> list[SearchHit]:
+    with database.session() as session:
+        return search_guests(session, event.id, query, limit)
+
+
+def names(hits: list[SearchHit]) -> list[str]:
+    return [h.name for h in hits]
+
+
+# Any part of a name, company or e-mail -----------------------------------------------------
+
+
+@pytest.mark.parametrize(("query", "expected", "match"), [
+    ("jurgen", "Jürgen Müller", Match.NAME_PREFIX),  # first word
+    ("muller", "Jürgen Müller", Match.NAME_WORD),  # a later word
+    ("muller jur", "Jürgen Müller", Match.NAME_WORD),  # words in any order, the last unfinished
+    ("lef", "François Lefèvre", Match.NAME_WORD),
+    ("siemens", "Jürgen Müller", Match.COMPANY),  # a company word
+    ("electronics", "김민준", Match.COMPANY),  # a later word of the company
+    ("consultancy serv", "प्रिया शर्मा", Match.COMPANY),
+    ("华为", "张伟", Match.COMPANY),  # characters inside a Chinese company name
+    ("科技", "张伟", Match.COMPANY),
+    ("tsinghua", "张晓明", Match.EMAIL),  # only in the e-mail address
+    ("edu cn", "张晓明", Match.EMAIL),
+    ("xm@tsinghua", "张晓明", Match.EMAIL),
+])
+def test_any_part_of_name_company_or_email(
+    database: Database, event: Event, people: dict[str, int], query: str, expected: str,
+    match: Match,
+) -> None:
+    hits = find(database, event, query)
+    assert names(hits) == [expected]
+    assert hits[0].match is match
+
+
+def test_words_of_different_fields_together(
+    database: Database, event: Event, people: dict[str, int]
+) -> None:
+    # A name word and a company word: only the guest holding both.
+    assert names(find(database, event, "wei huawei")) == ["张伟"]
+    assert names(find(database, event, "olga gazprom")) == ["Ольга Иванова"]
+    assert find(database, event, "olga siemens") == []
+
+
+# Accents -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("jurgen", "Jürgen Müller"), ("JÜRGEN", "Jürgen Müller"), ("Jürgen", "Jürgen Müller"),
+    ("mueller", "Jürgen Müller"),  # the umlaut spelt out, as on a German passport
+    ("francois lefevre", "François Lefèvre"), ("universite", "François Lefèvre"),
+    ("lukasz", "Łukasz Kowalski"),  # a letter without a decomposition
+    ("γιωργος", "Γιώργος Παπαδόπουλος"),  # Greek without its tonos
+])
+def test_accents_are_ignored(
+    database: Database, event: Event, people: dict[str, int], query: str, expected: str
+) -> None:
+    assert expected in names(find(database, event, query))
+
+
+def test_accented_query_finds_a_name_stored_without_accents(
+    database: Database, event: Event
+) -> None:
+    with database.session() as session:
+        guest = _add(session, session.merge(event), "Jose Garcia")
+        reindex_guests(session, [guest.id])
+    assert names(find(database, event, "José García")) == ["Jose Garcia"]
+
+
+# Chinese characters ------------------------------------------------------------------------
+
+
+def test_one_character_finds_every_guest_with_that_surname_first(
+    database: Database, event: Event, people: dict[str, int]
+) -> None:
+    hits = find(database, event, "张")
+    assert names(hits) == ["张丽", "张伟", "张晓明"]  # by the key that matched: the given name
+    assert all(h.match is Match.NAME_PREFIX for h in hits)
+
+
+def test_two_characters_are_a_whole_name(
+    database: Database, event: Event, people: dict[str, int]
+) -> None:
+    hits = find(database, event, "张伟")
+    assert names(hits) == ["张伟"]
+    assert hits[0].match is Match.EXACT_NAME
+
+
+def test_a_character_inside_a_given_name(
+    database: Database, event: Event, people: dict[str, int]
+) -> None:
+    assert set(names(find(database, event, "伟"))) == {"张伟", "李伟", "曾伟"}
+    assert names(find(database, event, "晓明")) == ["张晓明"]
+    assert names(find(database, event, "阳娜")) == ["欧阳娜娜"]  # across a compound surname
+
+
+def test_surname_after_a_character_ranks_after_the_surname(
+    database: Database, event: Event, people: dict[str, int]
+) -> None:
+    # 王 starts 王芳 and 王芳芳 and is inside 李王芳: those starting with it come first.
+    hits = find(database, event, "王")
+    assert set(names(hits[:2])) == {"王芳", "王芳芳"}
+    assert names(hits[2:]) == ["李王芳"]
+    assert hits[2].match is Match.NAME_WORD
+
+
+# Pinyin ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("query", [
+    "zhangwei", "zhang wei", "Zhang Wei", "ZHANGWEI", "zhāng wěi", "zhāngwěi", "wei zhang",
+])
+def test_full_pinyin_with_or_without_spaces_and_tones(
+    database: Database, event: Event, people: dict[str, int], query: str
+) -> None:
+    hits = find(database, event, query)
+    assert hits and hits[0].name == "张伟"
+    assert "李伟" not in names(hits)
+
+
+def test_pinyin_typed_so_far(database: Database, event: Event, people: dict[str, int]) -> None:
+    assert set(names(find(database, event, "zhang"))) == {"张伟", "张晓明", "张丽"}
+    assert names(find(database, event, "zhangx")) == ["张晓明"]
+    assert names(find(database, event, "xiaoming")) == ["张晓明"]
+    assert names(find(database, event, "ouyang")) == ["欧阳娜娜"]
+
+
+def test_surname_reading_of_a_polyphonic_character(
+    database: Database, event: Event, people: dict[str, int]
+) -> None:
+    assert names(find(database, event, "zengwei")) == ["曾伟"]
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("zw", {"张伟", "曾伟"}), ("zxm", {"张晓明"}), ("lw", {"李伟", "李王芳"}),
+    ("oynn", {"欧阳娜娜"}),
+])
+def test_pinyin_initials(
+    database: Database, event: Event, people: dict[str, int], query: str, expected: set[str]
+) -> None:
+    assert set(names(find(database, event, query))) == expected
+
+
+# Other scripts -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "own_script", "romanised"), [
+    ("田中浩", "田中", "tanaka"),  # Japanese kanji
+    ("さとう ゆき", "ゆき", "sato"),  # Japanese kana
+    ("김민준", "김민", "minjun"),  # Korean
+    ("Ольга Иванова", "иванов", "ivanova"),  # Cyrillic
+    ("Дмитрий Петров", "Петров", "petrov"),  # Cyrillic, romanised form made from the name
+    ("Γιώργος Παπαδόπουλος", "Παπαδ", "papadopoulos"),  # Greek
+    ("محمد حسن", "حسن", "hassan"),  # Arabic
+    ("สมชาย ใจดี", "ใจดี", "jaidee"),  # Thai
+    ("प्रिया शर्मा", "शर्मा", "sharma"),  # Devanagari
+])
+def test_names_in_their_own_script_and_romanised(
+    database: Database, event: Event, people: dict[str, int], name: str, own_script: str,
+    romanised: str,
+) -> None:
+    assert names(find(database, event, own_script)) == [name]
+    assert names(find(database, event, romanised)) == [name]
+    assert names(find(database, event, romanised.upper())) == [name]
+
+
+def test_korean_romanised_with_its_hyphen(
+    database: Database, event: Event, people: dict[str, int]
+) -> None:
+    assert names(find(database, event, "Kim Min-jun")) == ["김민준"]
+    assert find(database, event, "Kim Min-jun")[0].match is Match.EXACT_NAME
+
+
+# Ranking and the limit ---------------------------------------------------------------------
+
+
+def test_exact_name_first(database: Database, event: Event, people: dict[str, int]) -> None:
+    hits = find(database, event, "anna")
+    assert names(hits)[0] == "Anna Berg"
+    assert hits[0].match is Match.NAME_PREFIX
+    assert names(hits) == ["Anna Berg", "Annabelle Stone", "Maria Anna Rossi"]
+    hits = find(database, event, "王芳")
+    assert names(hits) == ["王芳", "王芳芳", "李王芳"]
+    assert [h.match for h in hits] == [Match.EXACT_NAME, Match.NAME_PREFIX, Match.NAME_WORD]
+
+
+def test_exact_name_before_an_earlier_alphabetical_prefix(
+    database: Database, event: Event
+) -> None:
+    with database.session() as session:
+        forum = session.merge(event)
+        ids = [_add(session, forum, n).id for n in ("Lee Aaron", "Lee", "Lee Zhou")]
+        reindex_guests(session, ids)
+    hits = find(database, event, "lee")
+    assert names(hits)[0] == "Lee" and hits[0].match is Match.EXACT_NAME
+
+
+def test_the_guest_number_comes_first(
+    database: Database, event: Event, people: dict[str, int]
+) -> None:
+    hits = find(database, event, "3")
+    assert hits[0].match is Match.NUMBER and hits[0].number == 3
+
+
+def test_results_are_limited(database: Database, event: Event) -> None:
+    with database.session() as session:
+        forum = session.merge(event)
+        ids = [_add(session, forum, f"张{chr(0x4E00 + i)}").id for i in range(60)]
+        reindex_guests(session, ids)
+    assert len(find(database, event, "张")) == 20
+    assert len(find(database, event, "张", limit=5)) == 5
+    assert len(find(database, event, "zhang", limit=45)) == 45
+    assert len(find(database, event, "张", limit=MAX_LIMIT + 500)) == 60
+    assert find(database, event, "张", limit=0) == []
+    # The first five of a longer list are the first five of the short one.
+    assert names(find(database, event, "张", limit=5)) == names(find(database, event, "张"))[:5]
+
+
+def test_nothing_to_search_for_finds_nothing(
+    database: Database, event: Event, people: dict[str, int]
+) -> None:
+    assert find(database, event, "") == []
+    assert find(database, event, "   ") == []
+    assert find(database, event, "!?-") == []
+    assert find(database, event, "nobody") == []
+
+
+def test_other_events_are_not_searched(
+    database: Database, event: Event, people: dict[str, int]
+) -> None:
+    with database.session() as session:
+        other = events.create_event(session, "Another forum", event.starts_on, event.ends_on,
+                                    event.timezone, with_keys=False)
+        reindex_guests(session, [_add(session, other, "张伟", "Zhang Wei").id])
+        other_id = other.id
+    assert [h.id for h in find(database, event, "张伟")] == [people["张伟"]]
+    with database.session() as session:
+        hits = search_guests(session, other_id, "张伟")
+    assert len(hits) == 1 and hits[0].id != people["张伟"]
+
+
+# Correcting a guest ------------------------------------------------------------------------
+
+
+def test_reindex_after_a_name_is_corrected(
+    database: Database, event: Event, people: dict[str, int]
+) -> None:
+    guest_id = people["张伟"]
+    with database.session() as session:
+        guest = session.get(Guest, guest_id)
+        assert guest is not None
+        guest.name, guest.name_latin = "王伟", "Wang Wei"
+        guest.company, guest.email = "Airbus", "wang.wei@airbus.com"
+        reindex_guests(session, [guest_id])
+    assert guest_id not in [h.id for h in find(database, event, "张伟")]
+    assert guest_id not in [h.id for h in find(database, event, "zhangwei")]
+    assert guest_id not in [h.id for h in find(database, event, "huawei")]
+    for query in ("王伟", "wangwei", "wang wei", "ww", "airbus"):
+        assert [h.id for h in find(database, event, query)] == [guest_id], query
+    # Only the corrected guest's keys changed.
+    assert set(names(find(database, event, "张"))) == {"张晓明", "张丽"}
+
+
+def test_reindex_of_a_removed_guest_drops_its_keys(
+    database: Database, event: Event, people: dict[str, int]
+) -> None:
+    guest_id = people["李伟"]
+    with database.session() as session:
+        session.execute(text("DELETE FROM guests WHERE id = :id"), {"id": guest_id})
+        reindex_guests(session, [guest_id])
+        left = session.scalar(
+            text("SELECT count(*) FROM guest_search_terms WHERE guest_id = :id"), {"id": guest_id}
+        )
+    assert left == 0
+    assert set(names(find(database, event, "伟"))) == {"张伟", "曾伟"}
+
+
+def test_checked_in_state_of_each_hit(
+    database: Database, event: Event, people: dict[str, int], clock: FixedClock
+) -> None:
+    from kiosk.checkin import Gate
+
+    with database.session() as session:
+        guest = session.get(Guest, people["张伟"])
+        assert guest is not None
+        token = events.credential_for(session.merge(event), guest)
+    verdict = Gate(database, "Exhibition hall", clock=clock).scan(token)
+    assert verdict.is_accepted, verdict
+    state = {h.name: h.is_checked_in for h in find(database, event, "伟")}
+    assert state == {"张伟": True, "李伟": False, "曾伟": False}
+
+
+# At scale: the index, never a full-table scan ---------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def large(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Database, int]]:
+    """A demo forum of 4,000 guests, with the planner's statistics gathered."""
+    db = Database.open(tmp_path_factory.mktemp("large"))
+    with db.session() as session:
+        forum_id = build_demo(session, guests=4_000, seed=7).id
+    with db.engine.begin() as connection:
+        connection.exec_driver_sql("ANALYZE")
+    yield db, forum_id
+    db.close()
+
+
+def _statements(db: Database, forum_id: int, query: str) -> tuple[list[SearchHit],
+                                                                    list[tuple[str, Any]]]:
+    seen: list[tuple[str, Any]] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
+        seen.append((statement, parameters))
+
+    sa_event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        with db.session() as session:
+            hits = search_guests(session, forum_id, query)
+    finally:
+        sa_event.remove(db.engine, "before_cursor_execute", record)
+    return hits, seen
+
+
+@pytest.mark.parametrize("query", ["张", "张伟", "wang", "zhang wei", "zw", "li 北京", "maria",
+                                   "com", "1234", "qqqq"])
+def test_search_at_scale_reads_the_index_not_the_table(
+    large: tuple[Database, int], query: str
+) -> None:
+    db, forum_id = large
+    _hits, statements = _statements(db, forum_id, query)
+    searching = [s for s in statements if "guest_search_terms" in s[0] or "guests" in s[0]]
+    assert searching
+    with db.engine.connect() as connection:
+        for statement, parameters in statements:
+            assert "LIKE" not in statement.upper()
+            if not statement.lstrip().upper().startswith("SELECT"):
+                continue  # BEGIN
+            plan = connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}",
+                                              parameters).all()
+            details = [row[-1] for row in plan]
+            # SQLite says SCAN for reading a whole table or index, SEARCH for an index range.
+            assert not [d for d in details if d.startswith("SCAN")], (statement, details)
+            assert any(d.startswith("SEARCH") for d in details), (statement, details)
+
+
+def test_search_at_scale_finds_real_guests(large: tuple[Database, int]) -> None:
+    db, forum_id = large
+    with db.session() as session:
+        some = session.execute(
+            select(Guest.id, Guest.name, Guest.name_latin).where(
+                Guest.event_id == forum_id, Guest.country == "CN").limit(5)
+        ).all()
+        for guest_id, name, latin in some:
+            assert latin is not None
+            for query in (name, latin, latin.replace(" ", "")):
+                hits = search_guests(session, forum_id, query)
+                assert guest_id in [h.id for h in hits], (query, names(hits))
+                assert hits[0].match in (Match.EXACT_NAME, Match.NUMBER), query
+
+
+# `kiosk guests` ----------------------------------------------------------------------------
+
+
+def _cli(data_dir: Path, *argv: str) -> list[str]:
+    return ["--data-dir", str(data_dir), *argv]
+
+
+def test_guests_command_json(
+    data_dir: Path, people: dict[str, int], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(_cli(data_dir, "--json", "guests", "zhang", "wei")) == 0
+    records = json.loads(capsys.readouterr().out)
+    assert [r["name"] for r in records] == ["张伟"]
+    assert records[0]["match"] == "exact_name"
+    assert records[0]["name_latin"] == "Zhang Wei"
+    assert records[0]["company"] == "北京华为科技有限公司"
+    assert records[0]["is_checked_in"] is False
+
+
+def test_guests_command_table_and_limit(
+    data_dir: Path, people: dict[str, int], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(_cli(data_dir, "guests", "张")) == 0
+    out = capsys.readouterr().out
+    assert "张伟 (Zhang Wei)" in out and "北京华为科技有限公司" in out
+    assert out.rstrip().endswith("3 guest(s)")
+    assert main(_cli(data_dir, "guests", "张", "--limit", "2")) == 0
+    out = capsys.readouterr().out
+    assert "2 guest(s) (limit reached" in out
+
+
+def test_guests_command_no_match(
+    data_dir: Path, people: dict[str, int], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(_cli(data_dir, "guests", "nobody")) == 0
+    assert capsys.readouterr().out.strip() == "no guest matches 'nobody'"
+    assert main(_cli(data_dir, "--json", "guests", "nobody")) == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
+@pytest.mark.parametrize("argv", [["guests", ""], ["guests", "  "],
+                                  ["guests", "zw", "--limit", "0"],
+                                  ["guests", "zw", "--limit", "many"]])
+def test_guests_command_usage_errors(
+    data_dir: Path, people: dict[str, int], capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    assert main(_cli(data_dir, *argv)) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    err = captured.err.strip()
+    assert err.startswith("kiosk: ") and "\n" not in err and "Traceback" not in err
