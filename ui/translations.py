@@ -17,7 +17,15 @@ import logging
 from enum import StrEnum
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QTranslator,
+    Signal,
+)
 
 log = logging.getLogger("ui.translations")
 
@@ -96,4 +104,7 @@ class Translations(QObject):
             self._app.removeTranslator(self._qt)
             QLocale.setDefault(QLocale("en_US"))
         self._language = language
+        # Qt posts LanguageChange to each window; deliver them now, so every widget speaks the
+        # new language when this returns (not only after the event loop runs again).
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         self.changed.emit(language)
