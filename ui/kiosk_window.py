@@ -47,6 +47,7 @@ from kiosk.domain import Reason
 from kiosk.errors import KioskError, SetupError
 from kiosk.models import Checkpoint, utc_now
 from kiosk.pin import PinGuard
+from ui import core_text
 from ui.attract_view import AttractPage
 from ui.badge_printing import BadgePrinting, BadgeProgress, BadgeStage
 from ui.camera import CameraScanner
@@ -228,7 +229,7 @@ class KioskWindow(QWidget):
             self._submit(*self._waiting.popleft())
 
     def _on_open_failed(self, error: BaseException) -> None:
-        message = (error.full_message() if isinstance(error, KioskError)
+        message = (core_text.error_text(error) if isinstance(error, KioskError)
                    else self.tr("The kiosk could not start. Please call staff."))
         self.attract.show_notice(message)
         log.error("kiosk could not open its gate: %s", error)

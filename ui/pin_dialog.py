@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.errors import KioskError
 from kiosk.pin import PinCheck, PinGuard, PinOutcome
+from ui import core_text
 from ui.tasks import Tasks
 
 
@@ -174,7 +175,7 @@ class PinDialog(QDialog):
         self._first_entry = None
         self.retranslate()
         if isinstance(error, KioskError):
-            self.message.setText(error.full_message())
+            self.message.setText(core_text.error_text(error))
         else:
             self.message.setText(self.tr("Something went wrong; please try again."))
 

@@ -20,6 +20,7 @@ from kiosk.credentials import Reissued
 from kiosk.desk import Correction, Desk, GuestDetail
 from kiosk.domain import PrintReason
 from kiosk.errors import KioskError
+from ui import core_text
 from ui.desk import labels
 from ui.desk.dialogs import CorrectDialog, NoteDialog, ReasonDialog
 from ui.desk.guest_detail import Action, GuestDetailPanel
@@ -29,9 +30,9 @@ log = logging.getLogger("ui.desk.actions")
 
 
 def describe_error(error: BaseException) -> str:
-    """The words for a failure: the core's own message, or a calm line for a bug (logged)."""
+    """The words for a failure: the core's own message (translated), or a calm line for a bug."""
     if isinstance(error, KioskError):
-        return error.full_message()
+        return core_text.error_text(error)
     return QCoreApplication.translate(
         "GuestActions", "Something went wrong; the details are in the log.")
 
