@@ -255,6 +255,13 @@ def fit_text(
     for count in range(1, max_lines + 1):
         if count > 1 and len(candidates) < count - 1:
             break
+        if best is not None and count > 1:
+            # No block of `count` lines is shorter than (count - 1) line pitches: when even that
+            # ceiling cannot win (see below), neither can this or any larger count.
+            ceiling = min(max_size, height / ((count - 1) * LINE_PITCH_MIN))
+            if ceiling <= best[0] + 1e-6 or (best[0] >= min_size and
+                                             ceiling < best[0] * WRAP_GAIN):
+                break
         options = [()] if count == 1 else _cut_options(candidates, count - 1)
         best_here: tuple[float, list[Line]] | None = None
         for cuts in options:
