@@ -29,6 +29,7 @@ from kiosk.desk import Desk
 from kiosk.domain import PrintJobState
 from kiosk.reports import BUCKET, ArrivalSummary
 from ui.desk import labels
+from ui.desk.actions import describe_error
 from ui.tasks import Tasks
 
 log = logging.getLogger("ui.desk.dashboard")
@@ -171,7 +172,8 @@ class DashboardView(QWidget):
 
     def _failed(self, error: BaseException) -> None:
         log.warning("dashboard refresh failed: %s", error)
-        self.stamp.setText(self.tr("Could not count the arrivals: %1").replace("%1", str(error)))
+        self.stamp.setText(self.tr("Could not count the arrivals: %1").replace(
+            "%1", describe_error(error)))
         self._finished()
 
     def _show(self, summary: ArrivalSummary) -> None:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.desk import GuestDetail, JobLine
 from kiosk.domain import PrintJobState
+from ui import core_text
 from ui.desk import labels
 
 PREVIEW_WIDTH = 300
@@ -303,7 +304,8 @@ class GuestDetailPanel(QWidget):
             PrintJobState.HELD.value: self.tr("Badge held on %1: %2"),
             PrintJobState.FAILED.value: self.tr("Badge failed on %1: %2"),
         }.get(job.state, job.state)
-        return words.replace("%1", job.printer).replace("%2", job.state_reason or "?")
+        return words.replace("%1", job.printer).replace(
+            "%2", core_text.translate(job.state_reason) or "?")
 
     def _state_text(self, detail: GuestDetail) -> str:
         if detail.is_cancelled:

@@ -27,6 +27,7 @@ from PySide6.QtGui import QBrush
 
 from kiosk.desk import Desk, GuestRow
 from ui.desk import labels
+from ui.desk.actions import describe_error
 from ui.tasks import Tasks
 
 log = logging.getLogger("ui.desk.search")
@@ -234,7 +235,7 @@ class GuestSearch(QObject):
     def _failed(self, error: BaseException) -> None:
         self._running = None
         waiting, self._waiting = self._waiting, None
-        self.failed.emit(str(error))
+        self.failed.emit(describe_error(error))
         if waiting is not None:
             self._start(waiting)
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.desk import Desk, ImportPlan
 from kiosk.importer import FIELDS, ImportReport
+from ui import core_text
 from ui.desk import labels
 from ui.desk.actions import describe_error
 from ui.tasks import Tasks
@@ -289,7 +290,7 @@ class ColumnsPage(QWizardPage):
         self.bad_rows.setRowCount(len(errors))
         for row, error in enumerate(errors):
             cells = [str(error.row), error.column or "", labels.row_problem(error.problem.value),
-                     error.detail]
+                     core_text.translate(error.detail)]
             for column, value in enumerate(cells):
                 self.bad_rows.setItem(row, column, QTableWidgetItem(value))
         self.completeChanged.emit()

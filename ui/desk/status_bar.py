@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStatusBar, QStyle, QWidget
 
 from kiosk.desk import Desk, DeskStatus
 from ui.desk import labels
+from ui.desk.actions import describe_error
 from ui.tasks import Tasks
 
 REFRESH_MS = 3_000
@@ -70,7 +71,7 @@ class DeskStatusBar(QStatusBar):
 
     def _failed(self, error: BaseException) -> None:
         self._running = False
-        self.showMessage(str(error), 10_000)
+        self.showMessage(describe_error(error), 10_000)
 
     def _show(self, status: DeskStatus) -> None:
         self._running = False
