@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import partial
 from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -30,6 +31,8 @@ log = logging.getLogger("ui.badges")
 LANE = "print"  # one job at a time, never behind the scans on the writer thread
 POLL_MS = 400
 GIVE_UP_MS = 60_000
+HELD_POLL_MS = 5_000  # a held job is followed this often until it prints (the printer is back)
+HELD_FOR_MS = 3_600_000  # ...for at most an hour; after that the desk's print queue has it
 
 
 class BadgeStage(StrEnum):
@@ -83,7 +86,7 @@ class BadgePrinting(QObject):
     def __init__(
         self, tasks: Tasks, database: Database, parent: QObject | None = None, *,
         service: BadgeService | None = None, use_default: bool = True,
-        printer: str | None = None,
+        printer: str | None = None, held_poll_ms: int = HELD_POLL_MS,
     ) -> None:
         super().__init__(parent)
         self.tasks = tasks
@@ -93,6 +96,11 @@ class BadgePrinting(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self._poll)
+        # Jobs whose printer had a problem: (scan id, ms followed, last reason), until printed.
+        self._held: dict[str, tuple[str, int, str | None]] = {}
+        self._held_timer = QTimer(self)
+        self._held_timer.setInterval(held_poll_ms)
+        self._held_timer.timeout.connect(self._poll_held)
 
     def print_first_badge(self, verdict: Verdict) -> None:
         scan_id = verdict.scan_id
@@ -148,7 +156,52 @@ class BadgePrinting(QObject):
                 stage, reason = BadgeStage.PROBLEM, "the printer did not finish in time"
             if stage is BadgeStage.PROBLEM:
                 log.warning("badge job %s: printer problem: %s", job_id, reason)
+                self._follow_held(job_id, scan_id, reason)
         self.progress.emit(BadgeProgress(scan_id, stage, reason))
+
+    def _follow_held(self, job_id: str, scan_id: str, reason: str | None) -> None:
+        """Keep asking after a held job: the queue sends it when the printer is back, and the
+        DONE that follows tells the window the printer works again."""
+        self._held[job_id] = (scan_id, 0, reason)
+        self._held_timer.start()
+
+    def _poll_held(self) -> None:
+        assert self.service is not None
+        for job_id, (scan_id, followed, reason) in list(self._held.items()):
+            if followed >= HELD_FOR_MS:
+                del self._held[job_id]
+                continue
+            self._held[job_id] = (scan_id, followed + self._held_timer.interval(), reason)
+            self.tasks.in_lane(
+                LANE, self.service.stage, job_id,
+                on_done=partial(self._on_held_stage, job_id),
+                on_error=partial(self._held_error, job_id), owner=self,
+            )
+        if not self._held:
+            self._held_timer.stop()
+
+    def stop(self) -> None:
+        """Stop following jobs (the window is closing); the queue keeps them for the desk."""
+        self._timer.stop()
+        self._held_timer.stop()
+        self._watching.clear()
+        self._held.clear()
+
+    def _held_error(self, job_id: str, error: BaseException) -> None:
+        log.warning("held badge job %s: %s", job_id, error)
+
+    def _on_held_stage(self, job_id: str, state: tuple[BadgeStage, str | None]) -> None:
+        if job_id not in self._held:
+            return
+        scan_id, followed, last_reason = self._held[job_id]
+        stage, reason = state
+        if stage is BadgeStage.DONE:
+            del self._held[job_id]
+            log.info("held badge job %s printed", job_id)
+            self.progress.emit(BadgeProgress(scan_id, stage))
+        elif stage is BadgeStage.PROBLEM and reason != last_reason:
+            self._held[job_id] = (scan_id, followed, reason)
+            self.progress.emit(BadgeProgress(scan_id, stage, reason))
 
     def _problem(self, scan_id: str, error: BaseException, job_id: str | None = None) -> None:
         if job_id is not None:

@@ -17,6 +17,8 @@ Signals:
     verdict_shown(object, float): a Verdict, and milliseconds from its scan to the screen painted.
     screen_changed(str): "attract" or "verdict".
     staff_unlocked(): the staff PIN was accepted.
+    printer_problem_raised(str): the badge printer has a problem (the print system's reason);
+        staff also see it beside the Staff button until a badge prints again.
 """
 
 from __future__ import annotations
@@ -115,12 +117,14 @@ class KioskWindow(QWidget):
         verdict_shown(object, float): the Verdict and milliseconds from scan to painted screen.
         screen_changed(str): "attract" or "verdict".
         staff_unlocked(): the staff PIN was accepted.
+        printer_problem_raised(str): the badge printer has a problem (the print system's reason).
     """
 
     ready = Signal()
     verdict_shown = Signal(object, float)
     screen_changed = Signal(str)
     staff_unlocked = Signal()
+    printer_problem_raised = Signal(str)
 
     def __init__(
         self, app: KioskApp, database: Database, *, checkpoint: str | None = None,
@@ -182,6 +186,14 @@ class KioskWindow(QWidget):
             "QPushButton { background: transparent; color: #8fa3bf; border: 1px solid #4a5d78;"
             " border-radius: 8px; }")
         self.staff_button.clicked.connect(self.ask_for_staff)
+        self.printer_problem: str | None = None
+        self.staff_notice = QLabel()
+        self.staff_notice.setObjectName("staffNotice")
+        self.staff_notice.setFont(_font(12))
+        self.staff_notice.setStyleSheet(
+            "#staffNotice { background: rgba(0, 0, 0, 110); color: #ffd27a;"
+            " border-radius: 8px; padding: 6px 12px; }")
+        self.staff_notice.hide()
 
         top = QHBoxLayout()
         top.setContentsMargins(24, 16, 24, 0)
@@ -190,6 +202,8 @@ class KioskWindow(QWidget):
         bottom = QHBoxLayout()
         bottom.setContentsMargins(16, 0, 16, 12)
         bottom.addWidget(self.staff_button)
+        bottom.addSpacing(12)
+        bottom.addWidget(self.staff_notice)
         bottom.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -270,6 +284,11 @@ class KioskWindow(QWidget):
 
     def _on_verdict(self, verdict: Verdict, started: float) -> None:
         self._scans_in_flight -= 1
+        if self.stack.currentWidget() is not self.attract:
+            # The next guest scanned over the last one's answer: the language chosen (or
+            # preferred) was theirs, so this guest starts from the default like any other.
+            self._language_chosen = False
+            self.app.translations.use(self.default_language)
         if not self._language_chosen and verdict.guest is not None:
             preferred = Language.from_code(verdict.guest.language)
             if preferred is not None:
@@ -309,6 +328,10 @@ class KioskWindow(QWidget):
 
     @Slot(object)
     def _on_badge_progress(self, progress: BadgeProgress) -> None:
+        if progress.stage is BadgeStage.PROBLEM:
+            self._set_printer_problem(progress.reason or "")
+        elif progress.stage is BadgeStage.DONE:
+            self._set_printer_problem(None)  # a badge printed: the printer works again
         if progress.scan_id != self._current_badge_scan:
             return  # a badge for a guest who has walked on: staff see it at the desk
         self.verdict_page.set_badge_progress(progress)
@@ -317,6 +340,28 @@ class KioskWindow(QWidget):
                                       int(self.verdict_seconds * 1000)))
         else:
             self.back_timer.start(int(self.verdict_seconds * 1000))
+
+    def _set_printer_problem(self, reason: str | None) -> None:
+        """Staff's line beside the Staff button: what is wrong with the printer, until a badge
+        prints again. The guest's screen stays calm (the verdict's badge line)."""
+        if reason != self.printer_problem:
+            if reason is not None:
+                log.warning("printer problem shown to staff: %s", reason)
+                self.printer_problem_raised.emit(reason)
+            else:
+                log.info("printer works again")
+        self.printer_problem = reason
+        self._show_printer_problem()
+
+    def _show_printer_problem(self) -> None:
+        reason = self.printer_problem
+        if reason is None:
+            self.staff_notice.hide()
+            return
+        words = core_text.translate(reason) if reason else self.tr("not known")
+        self.staff_notice.setText(self.tr("Badge printer: %1. Badges wait in the print queue.")
+                                  .replace("%1", words))
+        self.staff_notice.show()
 
     # Screens and language ------------------------------------------------------------------
 
@@ -362,6 +407,7 @@ class KioskWindow(QWidget):
         self.language_button.setText(other.switch_label)
         self.language_button.setAccessibleName(self.tr("Change language"))
         self.staff_button.setText(self.tr("Staff"))
+        self._show_printer_problem()
         opened = self.opened
         if opened is None:
             self.title.setText(self.tr("Check-in"))
@@ -446,6 +492,7 @@ class KioskWindow(QWidget):
     def shutdown(self) -> None:
         """Stop the camera and let running scans finish (a check-in is never cut off)."""
         self.back_timer.stop()
+        self.badges.stop()
         if self.camera is not None:
             self.camera.shutdown()
         self.app.tasks.wait()

@@ -32,7 +32,7 @@ def printing_window(
         window = KioskWindow(
             kiosk_app, database, use_camera=False, clock=clock, locked=False,
             sounds=Sounds(enabled=False),
-            badges=BadgePrinting(kiosk_app.tasks, database, printer=printer),
+            badges=BadgePrinting(kiosk_app.tasks, database, printer=printer, held_poll_ms=100),
         )
         qtbot.addWidget(window)
         with qtbot.waitSignal(window.ready, timeout=10_000):
@@ -122,3 +122,27 @@ def test_a_re_entry_prints_nothing(
     assert shown.args[0].reason.value == "already_checked_in"
     assert not window.verdict_page.badge_status.isVisible()
     assert len(list(tray.glob("*.pdf"))) == 1
+
+
+def test_a_printer_problem_is_raised_for_staff_until_the_held_badge_prints(
+    qtbot: QtBot, printing_window: object, database: Database, event: Event, tmp_path: Path,
+) -> None:
+    tray = tmp_path / "tray"  # the printer is off: its folder is not there yet
+    guest = add_guest(database, event, "Ngozi Okafor")
+    window = printing_window(f"folder:{tray}")  # type: ignore[operator]
+    raised: list[str] = []
+    window.printer_problem_raised.connect(raised.append)
+    assert not window.staff_notice.isVisible()
+    _scan_and_follow(qtbot, window, guest.credential)
+    assert len(raised) == 1 and "no folder" in raised[0]
+    assert window.staff_notice.isVisible()
+    assert window.staff_notice.text().startswith("Badge printer: no printer of this name")
+    window.show_attract()  # the next guest: the guest's screen is calm, staff still see it
+    assert window.staff_notice.isVisible()
+    assert "help desk" not in window.staff_notice.text()
+    tray.mkdir()  # the printer is back: the held badge prints, once, and the line goes
+    qtbot.waitUntil(lambda: not window.staff_notice.isVisible(), timeout=10_000)
+    assert len(list(tray.glob("*.pdf"))) == 1 and len(raised) == 1
+    with database.session() as session:
+        assert session.scalar(select(PrintJob.state)) == PrintJobState.DONE.value
+        assert len(session.scalars(select(BadgePrint)).all()) == 1

@@ -127,6 +127,37 @@ def test_language_toggle_changes_the_verdict_and_reverts_for_the_next_guest(
     assert window.attract.scan_line_other.text() == "请扫描邀请函上的二维码"
 
 
+def test_the_next_guest_scanning_over_the_last_answer_starts_in_the_default_language(
+    qtbot: QtBot, make_window: object, database: Database, event: Event,
+    kiosk_app: KioskApp,
+) -> None:
+    first, prefers_chinese, second = (add_guest(database, event, "Jürgen Müller"),
+                                      add_guest(database, event, "李娜", "Li Na", language="zh"),
+                                      add_guest(database, event, "Ana Souza"))
+    window = make_window(Language.ENGLISH)  # type: ignore[operator]
+    scan(qtbot, window, first.credential)
+    qtbot.mouseClick(window.language_button, Qt.MouseButton.LeftButton)
+    assert "欢迎" in texts(window)
+    # No return to the attract screen in between: the next guest scans at once.
+    scan(qtbot, window, second.credential)
+    assert kiosk_app.translations.language is Language.ENGLISH
+    assert "Welcome" in texts(window) and window.language_button.text() == "中文"
+    scan(qtbot, window, prefers_chinese.credential)
+    assert "欢迎" in texts(window)
+    scan(qtbot, window, "UNKNOWN-CODE-7")  # a code of no guest: the default again
+    assert "Code not recognised" in texts(window)
+
+
+def test_a_language_chosen_on_the_attract_screen_holds_for_that_guests_answer(
+    qtbot: QtBot, make_window: object, database: Database, event: Event,
+) -> None:
+    guest = add_guest(database, event, "Jürgen Müller")
+    window = make_window(Language.ENGLISH)  # type: ignore[operator]
+    qtbot.mouseClick(window.language_button, Qt.MouseButton.LeftButton)
+    scan(qtbot, window, guest.credential)
+    assert "欢迎" in texts(window)
+
+
 def test_a_guest_who_prefers_chinese_gets_the_answer_in_chinese(
     qtbot: QtBot, make_window: object, database: Database, event: Event,
 ) -> None:
