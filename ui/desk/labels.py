@@ -65,6 +65,9 @@ _ACTIONS: dict[str, object] = {
     "credential_reissued": QT_TRANSLATE_NOOP("DeskLabels", "New credential issued"),
     "checkin_undone": QT_TRANSLATE_NOOP("DeskLabels", "Check-in undone"),
     "badge_print_requested": QT_TRANSLATE_NOOP("DeskLabels", "Badge print requested"),
+    "badge_reprinted": QT_TRANSLATE_NOOP("DeskLabels", "Badge reprinted"),
+    "registration_cancelled": QT_TRANSLATE_NOOP("DeskLabels", "Registration cancelled"),
+    "registration_restored": QT_TRANSLATE_NOOP("DeskLabels", "Registration restored"),
 }
 
 _FIELDS: dict[str, object] = {
