@@ -1202,6 +1202,18 @@
         <translation>已申请打印胸卡</translation>
     </message>
     <message>
+        <source>Badge reprinted</source>
+        <translation>已补打胸卡</translation>
+    </message>
+    <message>
+        <source>Registration cancelled</source>
+        <translation>报名已取消</translation>
+    </message>
+    <message>
+        <source>Registration restored</source>
+        <translation>报名已恢复</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
