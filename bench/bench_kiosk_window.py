@@ -225,7 +225,8 @@ def scanner_and_camera(database: Database, codes: list[str], scans: int, frames:
 
 def cold_start(folder: Path, runs: int) -> tuple[list[float], list[float]]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KIOSK_HOME": str(folder)}
-    ours, peer = [], []
+    ours: list[float] = []
+    peer: list[float] = []
     floor = ("import sys\nfrom PySide6.QtCore import QTimer\n"
              "from PySide6.QtWidgets import QApplication, QLabel\n"
              "app = QApplication(sys.argv); w = QLabel('Scan your code'); w.resize(1280, 800)\n"
