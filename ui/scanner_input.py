@@ -10,6 +10,9 @@ QApplication): every printable key press goes into a burst buffer instead of the
   slow burst), the held keys are replayed, in order, to the widget that had the focus, so typing
   in a search field works, only ``flush_ms`` late.
 
+Modifier keys (the Shift a scanner, being a keyboard, presses around each capital letter or
+symbol) pass through untouched and neither end a burst nor make it typing.
+
 Nothing is lost or mixed when scans come back to back: each Enter closes its burst, the next key
 starts a new one, and ``scanned`` fires once per burst in the order the scanner sent them.
 Gaps are measured on the key events' own timestamps (when the windowing system gives them), so
@@ -34,6 +37,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 log = logging.getLogger("ui.scanner")
 
 TERMINATORS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter})
+# Keys that only change the next key: a USB scanner presses Shift around every capital letter
+# and symbol of a code (it is a keyboard), so these neither end a burst nor count as typing.
+MODIFIER_KEYS = frozenset({
+    Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_AltGr, Qt.Key.Key_Meta,
+    Qt.Key.Key_CapsLock, Qt.Key.Key_NumLock, Qt.Key.Key_Super_L, Qt.Key.Key_Super_R,
+})
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +100,8 @@ class ScannerInput(QObject):
             return False
         if not isinstance(watched, QWidget) or not isinstance(event, QKeyEvent):
             return False
+        if event.key() in MODIFIER_KEYS:
+            return False  # passes through untouched, press and release, burst or not
         if kind == QEvent.Type.KeyRelease:
             # A press we took is replayed with its own release: the real release would otherwise
             # reach the widget before its press.

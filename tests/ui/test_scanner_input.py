@@ -134,3 +134,39 @@ def test_disabled_filter_lets_everything_through(
     scanner.enabled = False
     burst(field, "ABCDEFG", 1, 2)
     assert field.text() == "ABCDEFG"
+
+
+def test_a_scanner_pressing_shift_around_capitals_and_symbols_is_still_one_scan(
+    qtbot: QtBot, scanner: ScannerInput, form: tuple[QWidget, QLineEdit, QLineEdit],
+) -> None:
+    """A USB scanner is a keyboard: capitals and symbols like + * come with Shift pressed and
+    released around them, as real X11 key events (xdotool) showed; the burst stays a scan."""
+    _, field, _ = form
+    code = "K0001J+VXPU*VFB3.L/A-13 Q$%:"
+    stamp = 1000
+    with qtbot.waitSignal(scanner.scanned, timeout=1000) as signal:
+        for char in code:
+            shifted = char.isupper() or char in "+*$%:"
+            modifier = (Qt.KeyboardModifier.ShiftModifier if shifted
+                        else Qt.KeyboardModifier.NoModifier)
+            if shifted:
+                shift = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Shift,
+                                  Qt.KeyboardModifier.ShiftModifier, "")
+                shift.setTimestamp(stamp)
+                QApplication.sendEvent(field, shift)
+                stamp += 1
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                event = QKeyEvent(kind, Qt.Key(ord(char.upper())), modifier, char)
+                event.setTimestamp(stamp)
+                QApplication.sendEvent(field, event)
+            stamp += 1
+            if shifted:
+                release = QKeyEvent(QEvent.Type.KeyRelease, Qt.Key.Key_Shift,
+                                    Qt.KeyboardModifier.NoModifier, "")
+                release.setTimestamp(stamp)
+                QApplication.sendEvent(field, release)
+                stamp += 2
+        press(field, "\n", stamp + 2)
+    assert signal.args == [code]
+    qtbot.wait(100)
+    assert field.text() == ""
