@@ -696,7 +696,15 @@ class Desk:
             data = badge_data(event, self._guest(session, event, guest_uid))
         rendered = render_badges(find_template(self.template), [data],
                                  title=f"Badge {data.guest_number}")
-        return preview_png(rendered.pdf, dpi=dpi)
+        return preview_png(rendered.pdf, dpi=dpi, compress_level=1)  # shown at once, not kept
+
+    def warm_up(self) -> None:
+        """Draw a sample badge preview once, so the fonts and template are loaded before staff
+        open the first guest (the first render of a session costs about a second)."""
+        with self.database.session() as session:
+            sample = sample_badge(self._event(session))
+        rendered = render_badges(find_template(self.template), [sample], title="Warm-up")
+        preview_png(rendered.pdf, dpi=PREVIEW_DPI)
 
     def process_print_jobs(self) -> list[JobInfo]:
         """One pass of the print queue: send new jobs, follow sent ones, retry held ones."""

@@ -10,6 +10,11 @@ QApplication): every printable key press goes into a burst buffer instead of the
   slow burst), the held keys are replayed, in order, to the widget that had the focus, so typing
   in a search field works, only ``flush_ms`` late.
 
+- A widget with the dynamic property ``TYPES_THROUGH`` set (the desk's search field) gets its
+  printable keys at once, never ``flush_ms`` late, so find-as-you-type answers each key; the keys
+  are still watched, and a burst that turns out to be a scan is taken back out of the field (a
+  ``QLineEdit``) before ``scanned`` fires, its Enter swallowed.
+
 Modifier keys (the Shift a scanner, being a keyboard, presses around each capital letter or
 symbol) pass through untouched and neither end a burst nor make it typing.
 
@@ -32,7 +37,7 @@ from dataclasses import dataclass
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QWindow
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 log = logging.getLogger("ui.scanner")
 
@@ -43,6 +48,7 @@ MODIFIER_KEYS = frozenset({
     Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_AltGr, Qt.Key.Key_Meta,
     Qt.Key.Key_CapsLock, Qt.Key.Key_NumLock, Qt.Key.Key_Super_L, Qt.Key.Key_Super_R,
 })
+TYPES_THROUGH = "scannerTypesThrough"  # widget property: printable keys go to it at once
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +58,7 @@ class _Key:
     text: str
     at_ms: float  # event timestamp, or arrival time when the platform gives none
     target: QWidget
+    delivered: bool = False  # went straight to a typing-through widget
 
 
 class ScannerInput(QObject):
@@ -121,13 +128,19 @@ class ScannerInput(QObject):
         now = time.monotonic() * 1000.0
         stamp = float(event.timestamp()) if event.timestamp() else now
         if event.key() in TERMINATORS:
+            if self._held and stamp - self._held[-1].at_ms > self._flush.interval():
+                self._replay()  # a pause before Enter, as held keys would have been given back
             if not self._held:
                 return False  # an Enter on its own: a person pressing a button or a field's Enter
             key = _Key(event.key(), event.modifiers(), event.text(), stamp, target)
             if self._is_scan(key):
                 text = "".join(k.text for k in self._held)
+                typed_through = "".join(k.text for k in self._held if k.delivered)
+                through_target = next((k.target for k in self._held if k.delivered), None)
                 self._held.clear()
                 self._flush.stop()
+                if through_target is not None:
+                    self._take_back(through_target, typed_through)
                 log.debug("scan of %d characters", len(text))
                 self.scanned.emit(text)
                 return True
@@ -147,10 +160,12 @@ class ScannerInput(QObject):
             return False
         if self._held and stamp - self._held[-1].at_ms > self._flush.interval():
             self._replay()  # a pause long enough: what was held was typing
-        self._held.append(_Key(event.key(), event.modifiers(), text, stamp, target))
+        through = bool(target.property(TYPES_THROUGH))
+        self._held.append(_Key(event.key(), event.modifiers(), text, stamp, target,
+                               delivered=through))
         self._last_arrival = now
         self._flush.start()
-        return True
+        return not through  # a typing-through widget gets the key now
 
     def _is_scan(self, enter: _Key) -> bool:
         keys = [*self._held, enter]
@@ -175,10 +190,20 @@ class ScannerInput(QObject):
         """Hand every held key to the widget it was meant for, in order."""
         self._flush.stop()
         held, self._held = self._held, []
-        for key in held:
+        replayed = [key for key in held if not key.delivered]
+        for key in replayed:
             self._deliver(key)
-        if held:
-            self.typing_replayed.emit(len(held))
+        if replayed:
+            self.typing_replayed.emit(len(replayed))
+
+    @staticmethod
+    def _take_back(target: QWidget, typed: str) -> None:
+        """A scan that went into a typing-through field: the field as it was before it."""
+        if not shiboken6.isValid(target) or not isinstance(target, QLineEdit):
+            return
+        text = target.text()
+        if typed and text.endswith(typed):
+            target.setText(text[: -len(typed)])
 
     def _deliver(self, key: _Key) -> None:
         target = key.target

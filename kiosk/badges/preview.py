@@ -9,8 +9,11 @@ import pypdfium2 as pdfium
 from kiosk.errors import UsageError
 
 
-def preview_png(pdf: bytes, *, page: int = 0, dpi: float = 150.0) -> bytes:
-    """PNG bytes of one page of a PDF rendered at `dpi` (callable from any worker thread)."""
+def preview_png(
+    pdf: bytes, *, page: int = 0, dpi: float = 150.0, compress_level: int = 6
+) -> bytes:
+    """PNG bytes of one page of a PDF rendered at `dpi` (callable from any worker thread);
+    `compress_level` 1 trades a larger PNG for a quicker one (a preview shown at once)."""
     if dpi <= 0:
         raise UsageError(f"a preview needs a positive resolution, not {dpi:g} dpi")
     document = pdfium.PdfDocument(pdf)
@@ -25,5 +28,5 @@ def preview_png(pdf: bytes, *, page: int = 0, dpi: float = 150.0) -> bytes:
     finally:
         document.close()
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
+    image.save(buffer, format="PNG", compress_level=compress_level)
     return buffer.getvalue()

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.desk import Desk, GuestRow
 from tests.ui.desk_helpers import add_guest
-from ui.desk.guest_table import PAGE, Column, GuestSearch, GuestTableModel
+from ui.desk.guest_table import PAGE, SEARCH_PAGE, Column, GuestSearch, GuestTableModel
 from ui.desk.window import DeskWindow
 from ui.tasks import Tasks
 
@@ -42,6 +42,7 @@ def test_choosing_a_row_opens_the_guest(qtbot: QtBot, window, database, event) -
     guest = add_guest(database, event, "Анна Петрова", "Anna Petrova")
     qtbot.keyClicks(window.search_field, "petrova")
     qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=3000)
+    qtbot.wait(100)  # a person looks at the row before pressing Enter (no scanner burst)
     with qtbot.waitSignal(window.detail_shown, timeout=3000) as shown:
         qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
     assert shown.args == [guest.uid]
@@ -96,6 +97,22 @@ class SlowDesk:
         return self.desk.browse(after, limit)
 
 
+def test_a_search_shows_one_page_of_the_best_and_the_rest_as_the_table_scrolls(
+    qtbot: QtBot, window, database, event,
+) -> None:
+    for n in range(SEARCH_PAGE + 20):
+        add_guest(database, event, f"Müller {n:03d}")
+    add_guest(database, event, "Miller Smith")
+    qtbot.keyClicks(window.search_field, "muller")
+    qtbot.waitUntil(lambda: window.model.rowCount() == SEARCH_PAGE, timeout=3000)
+    assert window.count_label.text() == f"{SEARCH_PAGE}+ found for “muller”"
+    window.table.scrollToBottom()
+    qtbot.waitUntil(lambda: window.model.rowCount() == SEARCH_PAGE + 20, timeout=3000)
+    names = shown_names(window)
+    assert len(set(names)) == SEARCH_PAGE + 20 and "Miller Smith" not in names
+    assert window.count_label.text() == f"{SEARCH_PAGE + 20} found for “muller”"
+
+
 def test_searches_run_off_the_gui_thread_and_only_the_last_text_is_shown(
     qtbot: QtBot, qapp: QApplication, desk, database, event,
 ) -> None:
@@ -116,3 +133,34 @@ def test_searches_run_off_the_gui_thread_and_only_the_last_text_is_shown(
     assert [model.row_at(r).name for r in range(model.rowCount())] == ["王伟"]
     assert all(t is not threading.main_thread() for t in slow.threads)
     tasks.deleteLater()
+
+
+def test_typed_keys_search_at_once_and_a_scanner_burst_in_the_field_jumps_to_the_guest(
+    qtbot: QtBot, window, desk_app, database, event,
+) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    add_guest(database, event, "张伟", "Zhang Wei")
+    wanted = add_guest(database, event, "王芳", "Wang Fang")
+    replayed: list[int] = []
+    desk_app.scanner.typing_replayed.connect(replayed.append)
+
+    def key(text: str, stamp: int) -> None:
+        code = Qt.Key.Key_Return if text == "\r" else Qt.Key.Key_unknown
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, code, Qt.KeyboardModifier.NoModifier, text)
+            event.setTimestamp(stamp)
+            QApplication.sendEvent(window.search_field, event)
+
+    key("w", 1000)
+    assert window.search_field.text() == "w" and window.search.query == "w"  # no pause first
+    qtbot.waitUntil(lambda: window.search.is_idle, timeout=2000)
+    with qtbot.waitSignal(window.detail_shown, timeout=3000) as shown:
+        for n, char in enumerate(wanted.credential + "\r"):
+            key(char, 2000 + 2 * n)  # a scanner: 2 ms a character, then Enter
+    assert shown.args == [wanted.uid]
+    assert window.search_field.text() == "w"  # the code did not stay in the search field
+    qtbot.waitUntil(lambda: window.search.is_idle, timeout=2000)
+    assert shown_names(window) == ["王芳"]
+    assert replayed == []

@@ -136,6 +136,29 @@ def test_disabled_filter_lets_everything_through(
     assert field.text() == "ABCDEFG"
 
 
+def test_a_typing_through_field_gets_each_key_at_once_and_a_scan_is_taken_back_out(
+    qtbot: QtBot, scanner: ScannerInput, form: tuple[QWidget, QLineEdit, QLineEdit],
+) -> None:
+    from ui.scanner_input import TYPES_THROUGH
+
+    _, field, _ = form
+    field.setProperty(TYPES_THROUGH, True)
+    seen: list[str] = []
+    scanner.scanned.connect(seen.append)
+    press(field, "z", 9000)
+    assert field.text() == "z"  # at once, not after the scanner's pause
+    press(field, "h", 9150)
+    assert field.text() == "zh"
+    qtbot.wait(100)
+    assert field.text() == "zh" and seen == []  # nothing replayed twice
+    with qtbot.waitSignal(scanner.scanned, timeout=1000) as signal:
+        burst(field, "BK1ABC-XYZ.42\n", 10_000, 3)
+    assert signal.args == ["BK1ABC-XYZ.42"]
+    assert field.text() == "zh"  # the scanned characters were taken back out
+    qtbot.wait(100)
+    assert field.text() == "zh"
+
+
 def test_a_scanner_pressing_shift_around_capitals_and_symbols_is_still_one_scan(
     qtbot: QtBot, scanner: ScannerInput, form: tuple[QWidget, QLineEdit, QLineEdit],
 ) -> None:

@@ -1,10 +1,11 @@
 """The desk's guest table: a model of rows the core found, and the search that feeds it.
 
-The model holds only the rows on show (a page of search results, or pages of the whole list that
+The model holds only the rows on show (pages of search results, or pages of the whole list, that
 ``fetchMore`` adds as the table scrolls), never the 100,000 guests; every query runs on a worker
-thread. ``GuestSearch`` keeps at most one search in flight: keys typed meanwhile only replace the
-query waiting to run next, so a fast typist never builds a queue and the table always ends on the
-results of the last text typed.
+thread. A search asks for one page of the best matches only: each keystroke pays for what is seen,
+and the next page is found when the table is scrolled to its end. ``GuestSearch`` keeps at most one
+search in flight: keys typed meanwhile only replace the query waiting to run next, so a fast typist
+never builds a queue and the table always ends on the results of the last text typed.
 """
 
 from __future__ import annotations
@@ -26,14 +27,15 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush
 
 from kiosk.desk import Desk, GuestRow
+from kiosk.search import MAX_LIMIT
 from ui.desk import labels
 from ui.desk.actions import describe_error
 from ui.tasks import Tasks
 
 log = logging.getLogger("ui.desk.search")
 
-SEARCH_LIMIT = 200
-PAGE = 200
+SEARCH_PAGE = 50  # results shown at once (a screenful and more); scrolling asks for more
+PAGE = 200  # guests per page of the whole list
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -88,6 +90,11 @@ class GuestTableModel(QAbstractTableModel):
                 self._rows[position] = row
                 self.dataChanged.emit(self.index(position, 0),
                                       self.index(position, len(Column) - 1))
+
+    @property
+    def has_more(self) -> bool:
+        """More rows would come on scrolling to the end."""
+        return self._has_more
 
     def row_at(self, position: int) -> GuestRow:
         return self._rows[position]
@@ -178,10 +185,12 @@ class GuestSearch(QObject):
 
     Signals:
         results_shown(str, int): the query whose results the model now holds, and how many.
+        more_shown(str, int): a further page of that query's results was added; how many now.
         failed(str): a search could not run (the message for the status bar).
     """
 
     results_shown = Signal(str, int)
+    more_shown = Signal(str, int)
     failed = Signal(str)
 
     def __init__(self, desk: Desk, tasks: Tasks, model: GuestTableModel,
@@ -194,6 +203,7 @@ class GuestSearch(QObject):
         self._running: str | None = None
         self._waiting: str | None = None
         self.last_seconds = 0.0
+        self._pinned = False
         model.more_wanted.connect(self._load_more)
 
     @property
@@ -204,6 +214,7 @@ class GuestSearch(QObject):
     def search(self, text: str) -> None:
         """Show the guests matching text (the whole list, by number, when it is empty)."""
         self.query = text.strip()
+        self._pinned = False
         if self._running is not None:
             self._waiting = self.query
             return
@@ -213,8 +224,9 @@ class GuestSearch(QObject):
         self._running = query
         started = time.perf_counter()
         if query:
-            self.tasks.run(self.desk.search, query, SEARCH_LIMIT,
-                           on_done=lambda rows: self._shown(query, rows, False, started),
+            self.tasks.run(self.desk.search, query, SEARCH_PAGE,
+                           on_done=lambda rows: self._shown(query, rows, len(rows) == SEARCH_PAGE,
+                                                            started),
                            on_error=self._failed, owner=self)
         else:
             self.tasks.run(self.desk.browse, 0, PAGE,
@@ -228,6 +240,8 @@ class GuestSearch(QObject):
         if waiting is not None and waiting != query:
             self._start(waiting)  # the text moved on while this ran: its results are stale
             return
+        if self._pinned:
+            return  # the table shows something else now (a scanned guest) until the next text
         self.last_seconds = time.perf_counter() - started
         self.model.set_rows(rows, has_more=has_more)
         self.results_shown.emit(query, len(rows))
@@ -239,10 +253,26 @@ class GuestSearch(QObject):
         if waiting is not None:
             self._start(waiting)
 
+    def pin(self) -> None:
+        """Keep what the table shows now (a scanned guest): results of searches already asked
+        are dropped; the next text typed searches again."""
+        self._pinned = True
+        self._waiting = None
+
     @Slot(int)
     def _load_more(self, after_number: int) -> None:
         query = self.query
         if query:
+            # The ranking is the core's, so the next page is the first ones again and more.
+            shown = self.model.rowCount()
+            wanted = min(shown + SEARCH_PAGE, MAX_LIMIT)
+            self.tasks.run(
+                self.desk.search, query, wanted,
+                on_done=lambda rows: self._more_found(query, rows[shown:], len(rows) == wanted
+                                                      and wanted < MAX_LIMIT),
+                on_error=self._failed, owner=self,
+                is_wanted=lambda: self.query == query and self.model.rowCount() == shown,
+            )
             return
         self.tasks.run(
             self.desk.browse, after_number, PAGE,
@@ -250,3 +280,7 @@ class GuestSearch(QObject):
             on_error=self._failed, owner=self,
             is_wanted=lambda: self.query == query,
         )
+
+    def _more_found(self, query: str, rows: list[GuestRow], has_more: bool) -> None:
+        self.model.append_rows(rows, has_more=has_more)
+        self.more_shown.emit(query, self.model.rowCount())

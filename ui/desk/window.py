@@ -46,6 +46,7 @@ from ui.desk.settings import CHECKPOINT, DeskSettings
 from ui.desk.settings_dialog import Choices, SettingsChange, SettingsDialog
 from ui.desk.status_bar import DeskStatusBar
 from ui.desk.walk_in import WalkInDialog
+from ui.scanner_input import TYPES_THROUGH
 
 log = logging.getLogger("ui.desk")
 
@@ -54,11 +55,13 @@ class DeskWindow(QMainWindow):
     """The staff desk.
 
     Signals:
+        warmed_up(): the badge renderer is loaded (the first preview is then quick).
         detail_shown(str): the guest now in the detail panel (uid), after its data arrived.
         preview_shown(str): that guest's badge preview is painted.
         exported(object): an ExportSummary of a report written.
     """
 
+    warmed_up = Signal()
     detail_shown = Signal(str)
     preview_shown = Signal(str)
     exported = Signal(object)
@@ -73,10 +76,14 @@ class DeskWindow(QMainWindow):
         self.event_facts: EventFacts = desk.event()
         self.dialog: QWidget | None = None  # a form opened from the toolbar (tests fill it in)
         self._showing: str | None = None
+        self._early_preview: tuple[str, bytes | str] | None = None
 
         self.search_field = QLineEdit()
         self.search_field.setObjectName("search")
         self.search_field.setClearButtonEnabled(True)
+        # Keys reach the search at once (not after the scanner's pause); a scanned code is
+        # still recognised, taken back out of the field, and jumps to its guest.
+        self.search_field.setProperty(TYPES_THROUGH, True)
         self.search_field.setStyleSheet("font-size: 18px; padding: 6px;")
         self.count_label = QLabel()
         self.count_label.setObjectName("resultCount")
@@ -102,6 +109,7 @@ class DeskWindow(QMainWindow):
         self.search = GuestSearch(desk, self.tasks, self.model, self)
         self.search_field.textChanged.connect(self.search.search)
         self.search.results_shown.connect(self._results_shown)
+        self.search.more_shown.connect(self._show_count)
         self.search.failed.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
         self.search_field.returnPressed.connect(self._open_first)
@@ -168,9 +176,16 @@ class DeskWindow(QMainWindow):
         app.scanner.scanned.connect(self.on_scanned)
         self.retranslate()
         self.search.search("")
+        self.is_warm = False
+        self.tasks.run(self.desk.warm_up, on_done=lambda _none: self._warmed(), owner=self,
+                       on_error=lambda error: log.warning("badge warm-up: %s", error))
         self.status.refresh()
         self.printing.start()
         self.printing.kick()  # badges left waiting by an earlier session
+
+    def _warmed(self) -> None:
+        self.is_warm = True
+        self.warmed_up.emit()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -186,15 +201,20 @@ class DeskWindow(QMainWindow):
 
     @Slot(str, int)
     def _results_shown(self, query: str, count: int) -> None:
-        if query:
-            self.count_label.setText(self.tr("%1 found for “%2”").replace("%1", str(count))
-                                     .replace("%2", query))
-        else:
-            self.count_label.setText(self.tr("All guests by number; type to search"))
+        self._show_count(query, count)
         if self._showing is not None:
             position = self.model.position_of(self._showing)
             if position is not None:
                 self._select(position)
+
+    @Slot(str, int)
+    def _show_count(self, query: str, count: int) -> None:
+        if query:
+            found = f"{count}+" if self.model.has_more else str(count)
+            self.count_label.setText(self.tr("%1 found for “%2”").replace("%1", found)
+                                     .replace("%2", query))
+        else:
+            self.count_label.setText(self.tr("All guests by number; type to search"))
 
     def _select(self, position: int) -> None:
         index = self.model.index(position, 0)
@@ -225,21 +245,34 @@ class DeskWindow(QMainWindow):
         self._load_detail(uid)
 
     def _load_detail(self, uid: str) -> None:
+        """The detail and the badge preview on two workers at once; whichever comes second
+        completes the panel (a preview that arrives first waits for its detail)."""
+        self._early_preview = None
         self.tasks.run(self.desk.detail, uid, on_done=self._detail_arrived,
                        on_error=self._detail_failed, owner=self,
                        is_wanted=lambda: self._showing == uid)
+        self.tasks.run(self.desk.badge_preview, uid,
+                       on_done=lambda png: self._preview_arrived(uid, png),
+                       on_error=lambda error: self._preview_arrived(uid, describe_error(error)),
+                       owner=self, is_wanted=lambda: self._showing == uid)
 
     def _detail_arrived(self, detail: GuestDetail) -> None:
         self.detail.show_detail(detail)
         self.detail_shown.emit(detail.uid)
-        self.tasks.run(self.desk.badge_preview, detail.uid,
-                       on_done=lambda png: self._preview_arrived(detail.uid, png),
-                       on_error=lambda error: self.detail.show_preview_problem(
-                           detail.uid, describe_error(error)),
-                       owner=self, is_wanted=lambda: self._showing == detail.uid)
+        early, self._early_preview = self._early_preview, None
+        if early is not None and early[0] == detail.uid:
+            self._preview_arrived(*early)
 
-    def _preview_arrived(self, uid: str, png: bytes) -> None:
-        self.detail.show_preview(uid, png)
+    def _preview_arrived(self, uid: str, preview: bytes | str) -> None:
+        """The PNG of the badge, or the words saying why there is none."""
+        shown = self.detail.detail
+        if shown is None or shown.uid != uid:
+            self._early_preview = (uid, preview)
+            return
+        if isinstance(preview, str):
+            self.detail.show_preview_problem(uid, preview)
+            return
+        self.detail.show_preview(uid, preview)
         self.preview_shown.emit(uid)
 
     def _detail_failed(self, error: BaseException) -> None:
@@ -276,6 +309,7 @@ class DeskWindow(QMainWindow):
                            10_000))
 
     def _jump_to(self, uid: str) -> None:
+        self.search.pin()  # a search still running must not replace the scanned guest
         self.tabs.setCurrentIndex(0)
         self._showing = None
         self.show_guest(uid)
