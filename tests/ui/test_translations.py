@@ -8,6 +8,7 @@ walked for English words that should have been translated.
 from __future__ import annotations
 
 import re
+import socket
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -149,7 +150,7 @@ def test_the_core_sentences_are_shown_translated_with_their_details(
 # Words that stay as they are in Chinese: names, brands, units, codes.
 KEPT = {"English", "中文", "VIP", "CSV", "PDF", "PIN", "QR", "UTC", "CST", "OK", "Excel", "JSON",
         "CUPS", "http", "https", "xlsx", "csv", "tsv", "txt", "json", "Name", "Company",
-        "E", "mail", "Category", "e.g"}
+        "E", "mail", "Category", "e.g", "cups", "folder"}  # the last two: a printer's address
 
 
 def visible_texts(root: QWidget) -> list[tuple[str, str]]:
@@ -305,3 +306,18 @@ def test_the_desk_in_chinese_shows_no_english(
     form = open_form(qtbot, window)
     assert english_in(visible_texts(form), data | {"Wang Fang"}) == []
     form.reject()
+    qtbot.waitUntil(lambda: window.dialog is None, timeout=3000)
+
+    window.settings_action.trigger()
+    form = open_form(qtbot, window)
+    offered = {form.template.itemText(i) for i in range(form.template.count())}  # file names
+    offered |= {form.printer.itemText(i) for i in range(form.printer.count())}
+    assert english_in(visible_texts(form), data | offered | {socket.gethostname()}) == []
+    form.reject()
+    qtbot.waitUntil(lambda: window.dialog is None, timeout=3000)
+
+    window.import_action.trigger()
+    wizard = open_form(qtbot, window)
+    assert wizard.windowTitle() == "导入嘉宾名单"
+    assert english_in(visible_texts(wizard), data) == []
+    wizard.reject()
