@@ -515,7 +515,7 @@ class Gate:
             scan_id = preview.scan_id
             if preview.reason is Reason.ADMITTED:
                 ruling = self.arbiter.rule(scan_id, text, checkpoint_uid, now)
-        with self.database.session() as session:
+        with self.database.session(writes=True) as session:
             event, checkpoint = self._places(session)
             return record_scan(
                 session, event, checkpoint, self.device_uid, payload, now,
@@ -524,7 +524,7 @@ class Gate:
 
     def check_in_by_hand(self, guest_uid: str, operator: str) -> Verdict:
         """A staff check-in of a guest found by search, under the same rules as a scan."""
-        with self.database.session() as session:
+        with self.database.session(writes=True) as session:
             event, checkpoint = self._places(session)
             guest = events.find_guest(session, event, guest_uid)
             return record_scan(
@@ -533,7 +533,7 @@ class Gate:
             )
 
     def undo(self, scan_id: str, reason: str, operator: str | None) -> CheckInUndo:
-        with self.database.session() as session:
+        with self.database.session(writes=True) as session:
             scan = session.get(Scan, scan_id)
             if scan is None:
                 raise NotFoundError(f"no scan {scan_id!r}")

@@ -28,6 +28,9 @@ DATABASE_FILE = "kiosk.sqlite3"
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
+IMMEDIATE_OPTION = "kiosk_immediate"
+
+
 def default_data_dir() -> Path:
     """KIOSK_HOME if set, else the platform's per-user data folder."""
     home = os.environ.get("KIOSK_HOME")
@@ -49,7 +52,11 @@ def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _begin(conn: Any) -> None:
-    conn.exec_driver_sql("BEGIN")
+    # A transaction that reads and then writes must take the write lock at BEGIN: upgrading a
+    # read snapshot after another connection committed (the sync thread, say) fails at once with
+    # "database is locked" whatever the busy timeout, where BEGIN IMMEDIATE waits its turn.
+    immediate = conn.get_execution_options().get(IMMEDIATE_OPTION, False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def make_engine(url: str) -> Engine:
@@ -85,6 +92,9 @@ class Database:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.sessions = sessionmaker(engine, expire_on_commit=False)
+        self._writers = sessionmaker(
+            engine.execution_options(**{IMMEDIATE_OPTION: True}), expire_on_commit=False
+        )
 
     @classmethod
     def open(cls, data_dir: Path | None = None, *, url: str | None = None) -> Database:
@@ -98,9 +108,15 @@ class Database:
         return cls(engine)
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        """A session committed at the end of the block, rolled back if the block raises."""
-        with self.sessions() as session, session.begin():
+    def session(self, *, writes: bool = False) -> Iterator[Session]:
+        """A session committed at the end of the block, rolled back if the block raises.
+
+        ``writes=True`` for a block that reads and then writes while other threads may write
+        too (scans beside the sync loop): it holds SQLite's write lock from the start, waiting
+        for it rather than failing when another writer got in between.
+        """
+        factory = self._writers if writes else self.sessions
+        with factory() as session, session.begin():
             yield session
 
     def close(self) -> None:

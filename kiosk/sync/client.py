@@ -72,12 +72,18 @@ class ServerClient:
         headers = {"User-Agent": f"kiosk/{__version__}"}
         if token:
             headers["Authorization"] = f"Bearer {token}"
+        # Our own transport, so that close() can always close its connections: another thread
+        # may cut a long poll by closing this client while a request is under way, and httpx's
+        # Client.close() does nothing the second time.
+        self._transport = transport if transport is not None else httpx.HTTPTransport()
         self._http = httpx.Client(
-            base_url=self.base_url, headers=headers, timeout=timeout, transport=transport,
+            base_url=self.base_url, headers=headers, timeout=timeout, transport=self._transport,
         )
 
     def close(self) -> None:
+        """Close every connection; safe to call again once a cut request has returned."""
         self._http.close()
+        self._transport.close()
 
     def __enter__(self) -> ServerClient:
         return self

@@ -123,7 +123,7 @@ class Syncer:
             rejected = list(answer.get("rejected", []))
             report.rejected.extend(rejected)
             now = utc_now()
-            with self.database.session() as session:
+            with self.database.session(writes=True) as session:
                 if done:
                     for start in range(0, len(done), 500):
                         session.execute(update(OutboxItem).where(
@@ -159,7 +159,7 @@ class Syncer:
                 raise SyncError(f"the server sent changes from before this kiosk's cursor "
                                 f"({cursor}); was its database replaced?",
                                 hint="enrol this kiosk again")
-            with self.database.session() as session:
+            with self.database.session(writes=True) as session:
                 if state.cursor(session) != cursor:
                     log.info("another sync moved the cursor; asking again")
                     continue
@@ -179,7 +179,7 @@ class Syncer:
 
     def _fetch_signing_key(self) -> None:
         answer = self.client.signing_key()
-        with self.database.session() as session:
+        with self.database.session(writes=True) as session:
             event = session.scalar(select(Event).where(Event.uid == self.enrolment.event_uid))
             if event is not None and int(answer["key_id"]) == event.key_id:
                 event.signing_key = base64.b64decode(answer["signing_key"])

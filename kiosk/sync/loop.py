@@ -178,7 +178,7 @@ class SyncLoop:
     def _failed(self, error: SyncError) -> None:
         refused = isinstance(error, ServerRefused)
         log.info("sync failed: %s", error.full_message())
-        with self.database.session() as session:
+        with self.database.session(writes=True) as session:
             state.write(session, state.LAST_ERROR, error.full_message())
         self._refresh(Connection.REFUSED if refused else Connection.OFFLINE, error)
 
