@@ -26,8 +26,11 @@ from tests.sync.kiosk_support import SCAN_TIME, Organiser, enrolled_kiosk, organ
 
 __all__ = ["organiser"]
 
-FAST = {"push_interval": 0.05, "long_poll": 1.0, "backoff_base": 0.05, "backoff_cap": 0.2,
-        "timeout": 2.0, "not_enrolled_poll": 0.1}
+def fast_loop(database: Database, on_status: Callable[[SyncStatus], None] | None = None
+              ) -> SyncLoop:
+    """A loop with test-sized intervals: pushes at once, short polls, short backoff."""
+    return SyncLoop(database, on_status=on_status, push_interval=0.05, long_poll=1.0,
+                    backoff_base=0.05, backoff_cap=0.2, timeout=2.0, not_enrolled_poll=0.1)
 
 
 def wait_for(condition: Callable[[], bool], seconds: float = 5.0) -> None:
@@ -83,7 +86,7 @@ def test_the_loop_pushes_a_scan_and_reports_online(
     organiser: Organiser, gate_db: Database
 ) -> None:
     seen = Seen()
-    with SyncLoop(gate_db, on_status=seen, **FAST) as loop:
+    with fast_loop(gate_db, seen) as loop:
         wait_for(lambda: loop.status().connection is Connection.ONLINE)
         verdict = Gate(gate_db, clock=FixedClock(SCAN_TIME)).scan(organiser.credentials[0])
         assert verdict.reason is Reason.ADMITTED
@@ -98,7 +101,7 @@ def test_the_loop_pushes_a_scan_and_reports_online(
 
 
 def test_an_unenrolled_kiosk_reports_not_enrolled(database: Database) -> None:
-    with SyncLoop(database, **FAST) as loop:
+    with fast_loop(database) as loop:
         wait_for(lambda: loop.status().connection is Connection.NOT_ENROLLED)
 
 
@@ -109,7 +112,7 @@ def test_the_loop_goes_offline_keeps_scanning_and_catches_up_when_the_server_ret
     organiser.server.stop()
     seen = Seen()
     gate = Gate(gate_db, clock=FixedClock(SCAN_TIME))
-    with SyncLoop(gate_db, on_status=seen, **FAST) as loop:
+    with fast_loop(gate_db, seen) as loop:
         wait_for(lambda: loop.status().connection is Connection.OFFLINE)
         for code in organiser.credentials[:3]:
             assert gate.scan(code).reason is Reason.ADMITTED  # scanning never waits for sync
@@ -133,7 +136,7 @@ def test_a_revoked_kiosk_is_shown_refused_with_the_servers_reason(
         device = session.scalar(select(ServerDevice).where(ServerDevice.name == "A"))
         assert device is not None
         auth.revoke_device(session, device, utc_now(), "stolen")
-    with SyncLoop(gate_db, **FAST) as loop:
+    with fast_loop(gate_db) as loop:
         wait_for(lambda: loop.status().connection is Connection.REFUSED)
         assert loop.status().error_code == "device_revoked"
 
@@ -144,7 +147,7 @@ def test_a_check_in_at_gate_a_shows_at_gate_b_within_two_seconds(
     other = Database.open(enrolled_kiosk(organiser, tmp_path / "gate-b", "B"))
     clock = FixedClock(SCAN_TIME)
     try:
-        with SyncLoop(gate_db, **FAST) as loop_a, SyncLoop(other, **FAST) as loop_b:
+        with fast_loop(gate_db) as loop_a, fast_loop(other) as loop_b:
             wait_for(lambda: loop_a.status().connection is Connection.ONLINE)
             wait_for(lambda: loop_b.status().connection is Connection.ONLINE)
             code = organiser.credentials[4]
