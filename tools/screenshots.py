@@ -189,12 +189,17 @@ def run(out: Path) -> list[Path]:
         scan(window, credentials[f"admitted_{suffix}"])
         wait_until(lambda seen=stages: bool(seen) and seen[-1].stage is BadgeStage.DONE)
         shoot(f"kiosk-admitted-{suffix}")
-        # Printer problem: the folder printer is not there; the job is held.
-        badges.service = QueueBadgeService(database, f"folder:{missing}")
+        # Printer problem: the folder printer is not there; the job is held, the guest is told
+        # calmly and staff see the printer's reason beside the Staff button.
+        unplugged = missing / suffix
+        badges.service = QueueBadgeService(database, f"folder:{unplugged}")
         stages.clear()
         scan(window, credentials[f"problem_{suffix}"])
         wait_until(lambda seen=stages: bool(seen) and seen[-1].stage is BadgeStage.PROBLEM)
         shoot(f"kiosk-printer-problem-{suffix}")
+        # The printer comes back: the held badge prints and the staff line goes.
+        unplugged.mkdir(parents=True)
+        wait_until(lambda w=window: not w.staff_notice.isVisible(), 30)  # type: ignore[misc]
         badges.service = QueueBadgeService(database, printer)
         for role, name in (("already", "already-checked-in"), ("wrong_day", "wrong-day")):
             window.show_attract()

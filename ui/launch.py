@@ -80,6 +80,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             window.resize(1280, 800)
             window.show()
         else:
+            # The whole screen even where no window manager honours "full screen" (a kiosk
+            # session that runs only this program on X11): the geometry first, then the state.
+            screen = window.screen() or app.qt.primaryScreen()
+            window.setGeometry(screen.geometry())
             window.showFullScreen()
         return int(app.qt.exec())
     finally:

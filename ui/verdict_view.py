@@ -14,7 +14,7 @@ from enum import Enum
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QLabel, QProgressBar, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.checkin import Verdict
@@ -152,6 +152,13 @@ def present(verdict: Verdict, places: Places) -> Presentation:
     return Presentation(tone, headline, guidance, name, latin)
 
 
+# Full sizes; a page too short for them scales them all down (VerdictPage.fit).
+ICON_PX = 200
+HEADLINE_PT, NAME_PT, LINE_PT, BADGE_PT = 54, 64, 30, 26
+MARGIN, SPACING = 60, 18
+MIN_SCALE = 0.4
+
+
 class VerdictIcon(QWidget):
     """A tick or a cross in a ring, drawn (no font needed), in the foreground colour."""
 
@@ -159,7 +166,7 @@ class VerdictIcon(QWidget):
         super().__init__(parent)
         self.icon = Icon.TICK
         self.colour = QColor("#ffffff")
-        self.setFixedSize(200, 200)
+        self.setFixedSize(ICON_PX, ICON_PX)
 
     def set_icon(self, icon: Icon, colour: str) -> None:
         self.icon, self.colour = icon, QColor(colour)
@@ -223,19 +230,20 @@ class VerdictPage(QWidget):
         self.setObjectName("VerdictPage")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.icon = VerdictIcon()
-        self.headline = _label(54, bold=True)
-        self.name = _label(64, bold=True)
-        self.name_latin = _label(30)
-        self.guidance = _label(30)
-        self.badge_status = _label(26)
+        self.headline = _label(HEADLINE_PT, bold=True)
+        self.name = _label(NAME_PT, bold=True)
+        self.name_latin = _label(LINE_PT)
+        self.guidance = _label(LINE_PT)
+        self.badge_status = _label(BADGE_PT)
+        self._scale = 1.0
         self.badge_progress = QProgressBar()
         self.badge_progress.setRange(0, 0)
         self.badge_progress.setTextVisible(False)
         self.badge_progress.setFixedHeight(14)
         self.badge_progress.setMaximumWidth(600)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(60, 60, 60, 60)
-        layout.setSpacing(18)
+        layout = self._layout = QVBoxLayout(self)
+        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        layout.setSpacing(SPACING)
         layout.addStretch(1)
         layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignHCenter)
         for widget in (self.headline, self.name, self.name_latin, self.guidance):
@@ -273,6 +281,7 @@ class VerdictPage(QWidget):
         self.name_latin.setVisible(bool(shown.name_latin))
         self.guidance.setText(shown.guidance)
         self.setAccessibleName(f"{shown.headline}. {shown.guidance}")
+        self.fit()
 
     def show_problem(self, headline: str, guidance: str) -> None:
         """A calm refusal when the scan itself could not be checked (a fault, not a verdict)."""
@@ -307,11 +316,58 @@ class VerdictPage(QWidget):
         self.badge_status.setVisible(text is not None)
         self.badge_status.setText(text or "")
         self.badge_progress.setVisible(busy)
+        self.fit()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+    def fit(self) -> None:
+        """Everything smaller in proportion when the page is too short for the full sizes (a
+        1280x800 tablet, a long name on two lines), so the icon, the words and the badge line
+        never overlap: the largest scale (at most 1) whose layout fits the page's height."""
+        width, height = self.width(), self.height()
+        if width <= 0 or height <= 0:
+            return
+        scale = 1.0
+        for _ in range(4):
+            self._use_scale(scale)
+            needed = self._needed_height(width)
+            if needed <= height or scale <= MIN_SCALE:
+                break
+            scale = max(MIN_SCALE, scale * height / needed * 0.98)
+
+    @property
+    def scale(self) -> float:
+        return self._scale
+
+    def _needed_height(self, width: int) -> int:
+        layout = self._layout
+        layout.invalidate()
+        if layout.hasHeightForWidth():
+            return layout.heightForWidth(width)
+        return layout.sizeHint().height()
+
+    def _use_scale(self, scale: float) -> None:
+        if abs(scale - self._scale) < 0.005:
+            return
+        self._scale = scale
+        for label, points in ((self.headline, HEADLINE_PT), (self.name, NAME_PT),
+                              (self.name_latin, LINE_PT), (self.guidance, LINE_PT),
+                              (self.badge_status, BADGE_PT)):
+            font = label.font()
+            font.setPointSizeF(points * scale)
+            label.setFont(font)
+        side = round(ICON_PX * scale)
+        self.icon.setFixedSize(side, side)
+        margin = round(MARGIN * scale)
+        self._layout.setContentsMargins(margin, margin, margin, margin)
+        self._layout.setSpacing(round(SPACING * scale))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

@@ -206,3 +206,28 @@ def test_back_to_back_scans_are_all_recorded_in_order(
         reasons = session.scalars(select(Scan.reason).order_by(Scan.scanned_at, Scan.id)).all()
     assert len(reasons) == 5 and set(reasons) == {"admitted"}
     assert window.verdict_page.name.text() == "Guest 4"  # the last guest's answer is on screen
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1024, 600), (1920, 1080)])
+def test_the_verdict_never_overlaps_on_a_smaller_screen(
+    qtbot: QtBot, make_window: object, database: Database, event: Event,
+    size: tuple[int, int],
+) -> None:
+    """Icon, headline, a long name with its Latin spelling, guidance and the badge line stay
+    apart and on the page (a 1280x800 tablet under Xvfb showed the icon over the headline)."""
+    guest = add_guest(database, event, "Александра Владимировна Королёва-Кузнецова",
+                      "Aleksandra Vladimirovna Koroleva-Kuznetsova")
+    window = make_window(Language.ENGLISH)  # type: ignore[operator]
+    window.resize(*size)
+    scan(qtbot, window, guest.credential)
+    page = window.verdict_page
+    page.set_badge_state("Printing your badge... take it below.", busy=True)
+    qtbot.wait(50)
+    shown = [w for w in (page.icon, page.headline, page.name, page.name_latin, page.guidance,
+                         page.badge_status, page.badge_progress) if w.isVisible()]
+    assert len(shown) == 7
+    boxes = [w.geometry() for w in shown]
+    for upper, lower in zip(boxes, boxes[1:], strict=False):
+        assert upper.bottom() < lower.top(), (size, upper, lower)
+    assert boxes[0].top() >= 0 and boxes[-1].bottom() <= page.height(), (size, boxes)
+    assert page.scale < 1.0 or size[1] >= 1080  # only a tall screen has room at full size
