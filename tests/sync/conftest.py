@@ -80,7 +80,7 @@ class _PostgresPool:
     """Migrated PostgreSQL databases for the tests, reused after being emptied.
 
     Creating a database costs about a second on this machine, emptying one (DELETE, sequences
-    rows the migrations themselves insert put back) a tenth of that; each test still starts on
+    restarted, the rows the migrations insert put back) a tenth of that; each test still starts on
     a database that is exactly as migrations leave it. All are dropped when the run ends.
     """
 
@@ -318,6 +318,11 @@ class ProcessServer:
         self.starts = 0
 
     def start(self) -> ProcessServer:
+        """Start the process and wait until it answers."""
+        return self.launch().wait_ready()
+
+    def launch(self) -> ProcessServer:
+        """Start the process without waiting (several start side by side this way)."""
         self.starts += 1
         log = (self.folder / f"server-{self.port}-{self.starts}.log").open("wb")
         env = {**os.environ, "KIOSK_HOME": str(self.folder)}
@@ -327,6 +332,10 @@ class ProcessServer:
             stdout=log, stderr=subprocess.STDOUT, env=env,
         )
         log.close()
+        return self
+
+    def wait_ready(self) -> ProcessServer:
+        assert self.process is not None
         deadline = time.monotonic() + 30
         while True:
             if self.process.poll() is not None:

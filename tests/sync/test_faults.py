@@ -18,7 +18,7 @@ from kiosk.server.store import ServerStore
 from tests.sync.conftest import HALL, Kiosk, KioskFactory, ProcessServer, make_site
 from tests.sync.faults import Fault, FaultProxy, Kind
 
-TIMEOUT = 2.0  # the kiosks' request timeout here: a dropped request costs this much
+TIMEOUT = 1.0  # the kiosks' request timeout here: a dropped request costs this much
 
 
 def received_from(store: ServerStore, device_uid: str) -> int:
@@ -54,7 +54,7 @@ def test_faults_and_a_killed_server_lose_nothing_and_double_nothing(
             Fault(Kind.DROP),  # swallowed: the kiosk times out
             Fault(Kind.CUT_REQUEST, after=150),  # the server never sees a whole request
             Fault(Kind.RESET),
-            Fault(Kind.DELAY, seconds=0.3),  # slow but in time
+            Fault(Kind.DELAY, seconds=0.1),  # each chunk late, all in time
             Fault(Kind.CUT_RESPONSE, after=900),  # somewhere in the pull after the push
         ]
         for round_, fault in enumerate(faults):

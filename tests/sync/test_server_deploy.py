@@ -59,8 +59,10 @@ def test_two_server_processes_on_one_postgresql_act_as_one_server(
         site = make_site(store, guests=6)
         servers = [ProcessServer(pg_url, tmp_path / f"server-{i}") for i in range(2)]
         process_servers.extend(servers)
+        for server in servers:  # side by side, as a load balancer's pool would
+            server.launch()
         for server in servers:
-            server.start()
+            server.wait_ready()
         kiosks = [make_kiosk(f"gate-{i}") for i in range(3)]
         for i, gate in enumerate(kiosks):
             gate.enrol(servers[i % 2].url, site.code())

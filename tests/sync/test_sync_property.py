@@ -54,7 +54,7 @@ def shared_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Backgrou
     store.close()
 
 
-@settings(max_examples=12, deadline=None, derandomize=True, database=None,
+@settings(max_examples=10, deadline=None, derandomize=True, database=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(plan=steps)
 def test_any_interleaving_of_scans_faults_and_syncs_converges(
