@@ -762,6 +762,7 @@ class Desk:
             "device_name": self.device_name(),
             "server_url": self.server_url() or "",
             "pin_is_set": PinGuard(self.database).is_set(),
+            "operator": self.operator,
             "checkpoint": self.checkpoint_name,
             "printer": self.printer or "",
             "template": self.template,

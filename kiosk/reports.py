@@ -39,13 +39,14 @@ class ArrivalSummary:
     expected: int
     arrived: int  # distinct guests with a standing check-in, any day
     arrived_today: int
-    inside_now: int  # admitted minus exited today, never below zero
+    inside_now: int  # guests whose latest scan today went in
     by_category: list[CategoryFigures]
     by_checkpoint: list[CheckpointFigures]
     # First arrivals of the day per 15 minutes: (local start of the bucket, count).
     per_quarter_hour: list[tuple[dt.datetime, int]]
     badges_printed: int
     print_jobs: dict[str, int] = field(default_factory=dict)
+    counted_at: dt.datetime | None = None  # the moment the figures are for (UTC)
 
 
 def _standing(event: Event) -> list[ColumnElement[bool]]:
@@ -90,12 +91,17 @@ def arrival_summary(session: Session, event: Event, now: dt.datetime) -> Arrival
     arrived_today = session.scalar(
         select(func.count(func.distinct(guest_key))).where(*arrivals, *today)
     ) or 0
-    moves = dict(
-        session.execute(
-            select(Scan.direction, func.count()).where(*standing, *today).group_by(Scan.direction)
-        ).all()
+    # Inside now: guests whose latest standing scan today went in (an inner door such as a hall
+    # is not a second arrival; an exit after it means they left).
+    latest = (
+        select(guest_key.label("guest"), func.max(Scan.scanned_at).label("at"))
+        .where(*standing, *today).group_by(guest_key).subquery()
     )
-    inside_now = max(0, moves.get(Direction.IN.value, 0) - moves.get(Direction.OUT.value, 0))
+    inside_now = session.scalar(
+        select(func.count(func.distinct(guest_key)))
+        .join(latest, (guest_key == latest.c.guest) & (Scan.scanned_at == latest.c.at))
+        .where(*standing, *today, Scan.direction == Direction.IN.value)
+    ) or 0
 
     by_checkpoint = []
     for checkpoint in session.scalars(
@@ -143,4 +149,5 @@ def arrival_summary(session: Session, event: Event, now: dt.datetime) -> Arrival
         per_quarter_hour=per_quarter_hour,
         badges_printed=badges_printed,
         print_jobs=print_jobs,
+        counted_at=now,
     )

@@ -73,7 +73,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"kiosk: {error.full_message()}", file=sys.stderr)
         return 1
     try:
-        window = _open_desk(app, database) if args.desk else _open_kiosk(app, database, args)
+        try:
+            window = _open_desk(app, database) if args.desk else _open_kiosk(app, database, args)
+        except KioskError as error:
+            print(f"kiosk: {error.full_message()}", file=sys.stderr)
+            return 1
         if window is None:
             return 1
         if args.windowed:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 
+from kiosk import demo
 from kiosk.db import Database
 from kiosk.desk import Desk
 from kiosk.errors import NotFoundError
@@ -53,6 +54,8 @@ def open_desk(app: KioskApp, database: Database, settings: DeskSettings | None =
 ):
     """The desk window on the current event (not shown yet)."""
     settings = settings if settings is not None else DeskSettings()
+    # A data folder with no event yet opens on the demo forum, as the kiosk window does.
+    demo.ensure_demo(database)
     desk = make_desk(database, settings)
     app.translations.use(settings.language)
     window = DeskWindow(app, desk, settings)

@@ -133,14 +133,15 @@ class DashboardView(QWidget):
         self.stamp = QLabel()
         self.stamp.setStyleSheet("color: #607d8b;")
 
+        # The day's arrivals across the top; the three breakdowns side by side below, each wide
+        # enough for its axis labels and legend.
         charts = QGridLayout()
-        charts.addWidget(self.arrivals_view, 0, 0, 1, 2)
+        charts.addWidget(self.arrivals_view, 0, 0, 1, 3)
         charts.addWidget(self.category_view, 1, 0)
         charts.addWidget(self.checkpoint_view, 1, 1)
-        charts.addWidget(self.jobs_view, 0, 2, 2, 1)
-        charts.setColumnStretch(0, 2)
-        charts.setColumnStretch(1, 2)
-        charts.setColumnStretch(2, 1)
+        charts.addWidget(self.jobs_view, 1, 2)
+        for column in range(3):
+            charts.setColumnStretch(column, 1)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -212,8 +213,9 @@ class DashboardView(QWidget):
             "font-size: 30px; font-weight: bold; color: %s;" % ("#b71c1c" if held else "#0d47a1"))
         self.title.setText(self.tr("Arrivals on %1").replace("%1", summary.day.isoformat()))
         self.stamp.setText(self.tr("Counted at %1; updates every %2 seconds.")
-                           .replace("%1", labels.local_time(dt.datetime.now(dt.UTC),
-                                                            self.timezone, with_date=False))
+                           .replace("%1", labels.local_time(
+                               summary.counted_at or dt.datetime.now(dt.UTC), self.timezone,
+                               with_date=False))
                            .replace("%2", str(REFRESH_MS // 1000)))
         self._draw_arrivals(summary)
         self._draw_categories(summary)
@@ -262,7 +264,10 @@ class DashboardView(QWidget):
         series.append(arrived)
         chart.addSeries(series)
         axis_x = QBarCategoryAxis()
-        axis_x.append([labels.category(f.category) for f in summary.by_category] or ["–"])
+        names = [labels.category(f.category) for f in summary.by_category] or ["–"]
+        axis_x.append(names)
+        # Slanted when the names would not fit side by side (never cut to "Exhib...").
+        axis_x.setLabelsAngle(-35 if sum(len(n) for n in names) > 24 else 0)
         axis_y = QValueAxis()
         axis_y.setLabelFormat("%d")
         axis_y.setRange(0, max([f.expected for f in summary.by_category] + [1]))

@@ -33,6 +33,7 @@ class _Form(QDialog):
     def __init__(self, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumWidth(480)  # e-mail addresses and long names shown whole
         self.error = QLabel()
         self.error.setObjectName("formError")
         self.error.setWordWrap(True)

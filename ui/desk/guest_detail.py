@@ -60,7 +60,7 @@ class GuestDetailPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.detail: GuestDetail | None = None
-        self.setMinimumWidth(420)
+        self.setMinimumWidth(620)  # four action buttons a row, the facts beside the badge
 
         self.placeholder = QLabel()
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -133,7 +133,9 @@ class GuestDetailPanel(QWidget):
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.history.verticalHeader().hide()
-        self.history.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.history.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)  # a few rows: times and places never cut
+        self.history.horizontalHeader().setStretchLastSection(True)
         self.history.setMinimumHeight(140)
         self.history_box = QGroupBox()
         QVBoxLayout(self.history_box).addWidget(self.history)

@@ -71,7 +71,7 @@ class ImportWizard(QWizard):
         self.run_page = RunPage(self)
         for page in (self.file_page, self.columns_page, self.run_page):
             self.addPage(page)
-        self.resize(860, 620)
+        self.resize(920, 780)  # the columns and a screenful of refused rows without scrolling
         self.retranslate()
 
     def read(self, path: Path, mapping: dict[str, str] | None, then_next: bool) -> None:
@@ -230,7 +230,10 @@ class ColumnsPage(QWizardPage):
         self.bad_rows.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.bad_rows.verticalHeader().hide()
         self.bad_rows.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.bad_rows.horizontalHeader().setSectionResizeMode(
             3, QHeaderView.ResizeMode.Stretch)
+        self.bad_rows.setMinimumHeight(170)
         self.error = QLabel()
         self.error.setObjectName("columnsError")
         self.error.setWordWrap(True)

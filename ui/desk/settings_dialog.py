@@ -51,6 +51,7 @@ class Choices:
     device_name: str
     pin_is_set: bool
     server_url: str  # "" until enrolled
+    operator: str  # who the desk records now
     checkpoint: str  # what the desk uses now
     printer: str  # "" when none is chosen
     template: str
@@ -99,7 +100,7 @@ class SettingsDialog(QDialog):
         self.settings = settings
         self.choices = choices
 
-        self.operator = QLineEdit(settings.operator)
+        self.operator = QLineEdit(choices.operator or settings.operator)
         self.operator.setObjectName("operator")
         self.device_name = QLineEdit(choices.device_name)
         self.device_name.setObjectName("deviceName")

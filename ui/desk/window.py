@@ -101,10 +101,13 @@ class DeskWindow(QMainWindow):
         self.table.verticalHeader().setDefaultSectionSize(28)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in ((Column.NUMBER, 70), (Column.NAME, 200), (Column.NAME_LATIN, 170),
-                              (Column.COMPANY, 220), (Column.CATEGORY, 90)):
+        header.setStretchLastSection(False)
+        # The company takes what is left, so every column fits without a sideways scroll bar.
+        header.setSectionResizeMode(Column.COMPANY, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((Column.NUMBER, 60), (Column.NAME, 150), (Column.NAME_LATIN, 140),
+                              (Column.CATEGORY, 90), (Column.STATUS, 100)):
             self.table.setColumnWidth(column, width)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.search = GuestSearch(desk, self.tasks, self.model, self)
         self.search_field.textChanged.connect(self.search.search)
@@ -129,6 +132,9 @@ class DeskWindow(QMainWindow):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([5300, 4700])  # shares: the table's columns and the guest both fit
+        splitter.setChildrenCollapsible(False)
+        left.setMinimumWidth(560)
 
         self.dashboard = DashboardView(desk, self.tasks)
         self.tabs = QTabWidget()
