@@ -485,3 +485,58 @@ def test_guests_command_usage_errors(
     assert captured.out == ""
     err = captured.err.strip()
     assert err.startswith("kiosk: ") and "\n" not in err and "Traceback" not in err
+
+
+# Re-indexing many guests at once ------------------------------------------------------------
+
+
+def _indexes(database: Database) -> list[tuple[str, str]]:
+    with database.engine.connect() as connection:
+        return sorted(tuple(row) for row in connection.exec_driver_sql(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+            "AND tbl_name = 'guest_search_terms'"))
+
+
+def test_bulk_reindex_rebuilds_the_indexes_as_they_were(
+    database: Database, event: Event, people: dict[str, int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    before = _indexes(database)
+    assert len(before) == 2
+    with database.session() as session:
+        expected = session.scalar(text("SELECT count(*) FROM guest_search_terms"))
+    monkeypatch.setattr("kiosk.search.BULK_REINDEX", 5)  # every guest at once: the bulk path
+    statements: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        statements.append(statement)
+
+    sa_event.listen(database.engine, "before_cursor_execute", record)
+    try:
+        with database.session() as session:
+            reindex_guests(session, people.values())
+    finally:
+        sa_event.remove(database.engine, "before_cursor_execute", record)
+    assert any(s.strip().startswith("DROP INDEX") for s in statements)
+    assert _indexes(database) == before
+    with database.session() as session:
+        assert session.scalar(text("SELECT count(*) FROM guest_search_terms")) == expected
+    assert names(find(database, event, "zhang wei")) == ["张伟"]
+    assert names(find(database, event, "ivanova")) == ["Ольга Иванова"]
+
+
+def test_failed_bulk_reindex_keeps_the_indexes_and_the_keys(
+    database: Database, event: Event, people: dict[str, int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    before = _indexes(database)
+    monkeypatch.setattr("kiosk.search.BULK_REINDEX", 5)
+
+    def broken(*_: Any) -> set[tuple[int, str]]:
+        raise RuntimeError("disk gone")
+
+    monkeypatch.setattr("kiosk.search.search_keys", broken)
+    with pytest.raises(RuntimeError), database.session() as session:
+        reindex_guests(session, people.values())
+    assert _indexes(database) == before
+    assert names(find(database, event, "zhang wei")) == ["张伟"]
