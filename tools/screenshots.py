@@ -1,6 +1,7 @@
 """Screenshots of every kiosk screen, in English and Chinese, from the real window.
 
     xvfb-run -a -s "-screen 0 1920x1080x24" python tools/screenshots.py [--out docs/screenshots]
+    xvfb-run -a -s "-screen 0 1440x900x24" python tools/screenshots.py --desk   # the staff desk
 
 Builds a small forum in a temporary data folder (guests with names in several scripts, one
 already checked in at 09:14), opens the kiosk window full screen on the X display, drives it the
@@ -240,8 +241,15 @@ def run(out: Path) -> list[Path]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--desk", action="store_true",
+                        help="the staff desk's screens instead (tools/desk_screenshots.py)")
     args = parser.parse_args()
-    taken = run(args.out)
+    if args.desk:
+        from tools import desk_screenshots
+
+        taken = desk_screenshots.run(args.out)
+    else:
+        taken = run(args.out)
     print(f"{len(taken)} screenshots")
     return 0
 
