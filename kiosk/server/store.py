@@ -18,9 +18,12 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
-from kiosk.db import migrate as migrate_core
+from kiosk.db import MIGRATIONS as CORE_MIGRATIONS
+from kiosk.errors import SetupError, UsageError
 
 log = logging.getLogger("kiosk.server")
 
@@ -62,11 +65,33 @@ def make_server_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=30)
 
 
-def _server_alembic(connection: Any) -> Config:
+def _alembic(script_location: Path, connection: Any) -> Config:
+    """Alembic on an open connection. The URL is never put in the config: configparser would
+    read a %-escaped character of it (a password with '@' or '%', say) as interpolation."""
     config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("script_location", str(script_location))
     config.attributes["connection"] = connection
     return config
+
+
+def _migrate_core(engine: Engine) -> None:
+    with engine.begin() as connection:
+        command.upgrade(_alembic(CORE_MIGRATIONS, connection), "heads")
+
+
+def _server_alembic(connection: Any) -> Config:
+    return _alembic(MIGRATIONS, connection)
+
+
+URL_HINT = "give sqlite:///FILE or postgresql+psycopg://USER:PASSWORD@HOST:PORT/DATABASE"
+
+
+def shown_url(url: str) -> str:
+    """A database URL fit to show: without its password."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return repr(url)
 
 
 class ServerStore:
@@ -83,22 +108,35 @@ class ServerStore:
 
     @classmethod
     def open(cls, url: str) -> ServerStore:
-        """Open the database at url, creating and migrating its tables first."""
-        store = cls(url)
-        store.migrate()
+        """Open the database at url, creating and migrating its tables first; a URL that is
+        not one, or a database that cannot be reached, is a KioskError saying which."""
+        try:
+            store = cls(url)
+        except (ArgumentError, NoSuchModuleError, ModuleNotFoundError) as error:
+            raise UsageError(f"{shown_url(url)} is not a database URL this server can use",
+                             where="--database", hint=URL_HINT) from error
+        try:
+            store.migrate()
+        except DBAPIError as error:
+            store.close()
+            reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
+            raise SetupError(f"cannot open the server's database ({reason})",
+                             where=shown_url(url),
+                             hint="check the address, user, password and that the database "
+                                  "server runs") from error
         return store
 
     def migrate(self) -> None:
         """The core's tables, then the server's own; serialised across server copies."""
         if self.is_sqlite:
-            migrate_core(self.engine)
+            _migrate_core(self.engine)
             with self.engine.begin() as connection:
                 command.upgrade(_server_alembic(connection), "heads")
             return
         with self.engine.connect() as locker:
             locker.execute(text("SELECT pg_advisory_lock(:key)"), {"key": _MIGRATION_LOCK})
             try:
-                migrate_core(self.engine)
+                _migrate_core(self.engine)
                 with self.engine.begin() as connection:
                     command.upgrade(_server_alembic(connection), "heads")
             finally:
