@@ -402,6 +402,7 @@ class ScanLine:
     undone_at: dt.datetime | None
     undo_reason: str | None
     undone_by: str | None
+    checkpoint_local: str | None = None  # the checkpoint's name in the venue's language
 
     @property
     def is_standing(self) -> bool:
@@ -482,7 +483,8 @@ class GuestDetail:
 
 def guest_detail(session: Session, event: Event, guest: Guest) -> GuestDetail:
     scans = session.execute(
-        select(Scan, Checkpoint.name).outerjoin(Checkpoint, Checkpoint.id == Scan.checkpoint_id)
+        select(Scan, Checkpoint.name, Checkpoint.name_local)
+        .outerjoin(Checkpoint, Checkpoint.id == Scan.checkpoint_id)
         .where(Scan.event_id == event.id,
                (Scan.guest_id == guest.id) | (Scan.guest_number == guest.number))
         .order_by(Scan.scanned_at, Scan.id)
@@ -514,8 +516,9 @@ def guest_detail(session: Session, event: Event, guest: Guest) -> GuestDetail:
                 is_accepted=scan.is_accepted, direction=scan.direction, operator=scan.operator,
                 device_uid=scan.device_uid, undone_at=scan.undone_at,
                 undo_reason=scan.undo_reason, undone_by=scan.undone_by,
+                checkpoint_local=place_local,
             )
-            for scan, place in scans
+            for scan, place, place_local in scans
         ],
         prints=[PrintLine(p.printed_at, p.reason, p.operator, p.printer, p.template)
                 for p in prints],

@@ -31,6 +31,7 @@ class CheckpointFigures:
     guests_today: int  # distinct guests accepted here today
     scans_today: int  # accepted scans here today
     refused_today: int
+    checkpoint_local: str | None = None  # its name in the venue's language
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +118,8 @@ def arrival_summary(session: Session, event: Event, now: dt.datetime) -> Arrival
             )
         ) or 0
         by_checkpoint.append(CheckpointFigures(
-            checkpoint.name, checkpoint.direction, accepted[0], accepted[1], refused
+            checkpoint.name, checkpoint.direction, accepted[0], accepted[1], refused,
+            checkpoint.name_local,
         ))
 
     # A guest's first arrival of the day decides their bucket.

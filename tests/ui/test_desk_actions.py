@@ -201,3 +201,19 @@ def test_print_then_a_reprint_needs_a_reason_and_both_land_on_the_printer(
         prints = session.scalars(select(BadgePrint).order_by(BadgePrint.printed_at)).all()
         assert [(p.reason, p.note, p.operator) for p in prints] == [
             ("first", None, STAFF), ("damaged", "coffee on it", STAFF)]
+
+
+def test_in_chinese_the_detail_names_checkpoints_by_their_local_names(
+    qtbot: QtBot, window, desk, desk_app, database, event,
+) -> None:
+    from ui.translations import Language
+
+    guest = add_guest(database, event, "王芳", "Wang Fang")
+    desk.check_in(guest.uid)
+    desk_app.translations.use(Language.CHINESE)
+    show(qtbot, window, guest)
+    assert window.detail.history.item(0, 1).text() == "主入口"
+    assert "主入口" in window.detail.state.text()
+    desk_app.translations.use(Language.ENGLISH)
+    window.detail.show_detail(window.detail.detail)
+    assert window.detail.history.item(0, 1).text() == "Main entrance"

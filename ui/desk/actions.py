@@ -140,7 +140,7 @@ class GuestActions(QObject):
             self.tr("Undo %1's check-in of %2 at %3? Say why; it stays in the record.")
             .replace("%1", detail.name)
             .replace("%2", labels.local_time(last.at, detail.timezone))
-            .replace("%3", last.checkpoint or "?"),
+            .replace("%3", labels.place(last.checkpoint, last.checkpoint_local) or "?"),
             choices=[("", self.tr("Scanned by mistake")), ("", self.tr("Wrong guest")),
                      ("", self.tr("Guest left before entering"))],
             needs_text=False, parent=self.window,

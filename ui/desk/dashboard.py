@@ -266,8 +266,8 @@ class DashboardView(QWidget):
         axis_x = QBarCategoryAxis()
         names = [labels.category(f.category) for f in summary.by_category] or ["–"]
         axis_x.append(names)
-        # Slanted when the names would not fit side by side (never cut to "Exhib...").
-        axis_x.setLabelsAngle(-35 if sum(len(n) for n in names) > 24 else 0)
+        # Slanted when more than a few: side by side they would be cut ("Exhib...", "参展...").
+        axis_x.setLabelsAngle(-35 if len(names) > 4 else 0)
         axis_y = QValueAxis()
         axis_y.setLabelFormat("%d")
         axis_y.setRange(0, max([f.expected for f in summary.by_category] + [1]))
@@ -294,7 +294,8 @@ class DashboardView(QWidget):
         series.append(refused)
         chart.addSeries(series)
         axis_y = QBarCategoryAxis()
-        axis_y.append([f.checkpoint for f in summary.by_checkpoint] or ["–"])
+        axis_y.append([labels.place(f.checkpoint, f.checkpoint_local)
+                       for f in summary.by_checkpoint] or ["–"])
         axis_x = QValueAxis()
         axis_x.setLabelFormat("%d")
         top = max([max(f.guests_today, f.refused_today) for f in summary.by_checkpoint] + [1])

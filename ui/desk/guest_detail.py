@@ -277,7 +277,8 @@ class GuestDetailPanel(QWidget):
                 verdict = self.tr("%1 (undone %2 by %3: %4)").replace("%1", verdict).replace(
                     "%2", labels.local_time(scan.undone_at, detail.timezone, with_date=False)
                 ).replace("%3", scan.undone_by or "?").replace("%4", scan.undo_reason or "")
-            cells = [labels.local_time(scan.at, detail.timezone), scan.checkpoint or "",
+            cells = [labels.local_time(scan.at, detail.timezone),
+                     labels.place(scan.checkpoint, scan.checkpoint_local),
                      verdict, scan.operator or self.tr("scanned"), scan.device_uid[:8]]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -317,7 +318,7 @@ class GuestDetailPanel(QWidget):
             return self.tr("Not checked in yet.")
         return self.tr("Checked in %1 at %2.").replace(
             "%1", labels.local_time(last.at, detail.timezone)).replace(
-            "%2", last.checkpoint or "?")
+            "%2", labels.place(last.checkpoint, last.checkpoint_local) or "?")
 
     def _audit_extra(self, action: str, details: dict[str, object]) -> str:
         if action == "note_added":

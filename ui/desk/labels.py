@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 from PySide6.QtGui import QColor
 
 from kiosk import events
@@ -119,6 +119,15 @@ _PRINTER_PROBLEMS: dict[str, object] = {
 def _tr(text: object) -> str:
     """The words in the language in force (QT_TRANSLATE_NOOP only marked them for lupdate)."""
     return QCoreApplication.translate(CONTEXT, str(text))
+
+
+def place(name: str | None, local: str | None) -> str:
+    """A checkpoint as the language in force names it: its local name (主入口) in Chinese."""
+    if not name:
+        return ""
+    if local and QLocale().language() == QLocale.Language.Chinese:
+        return local
+    return name
 
 
 def category(code: str) -> str:
