@@ -11,22 +11,50 @@ from collections.abc import Callable
 
 import uvicorn
 
-from kiosk.errors import SyncError
+from kiosk.errors import SetupError, SyncError, UsageError
 from kiosk.server.api import Clock, create_app
 from kiosk.server.store import ServerStore
 
 log = logging.getLogger("kiosk.server")
 
 
+def listen(host: str, port: int) -> socket.socket:
+    """The server's listening socket; SetupError when the address cannot be had."""
+    if not 0 <= port <= 65535:
+        raise UsageError(f"{port} is not a port number", where="--port", hint="use 1-65535")
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as error:
+        raise SetupError(f"cannot listen on {host!r}: {error.strerror}", where="--host",
+                         hint="give an address of this machine, or 0.0.0.0 for all") from error
+    family, kind, proto, _name, address = infos[0]
+    sock = socket.socket(family, kind, proto)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind(address)
+    except OSError as error:
+        sock.close()
+        raise SetupError(f"cannot listen on {host}:{port} ({error.strerror})", where="--port",
+                         hint="another program may be using it: choose another with --port"
+                         ) from error
+    return sock
+
+
 def serve(database_url: str, host: str, port: int) -> None:
     """Migrate the database and answer requests until interrupted."""
-    store = ServerStore.open(database_url)
+    sock = listen(host, port)
+    try:
+        store = ServerStore.open(database_url)
+    except BaseException:
+        sock.close()
+        raise
     app = create_app(store)
     log.info("serving %s on http://%s:%d", store.engine.url.render_as_string(), host, port)
+    config = uvicorn.Config(app, log_level="info", timeout_graceful_shutdown=5, access_log=False)
     try:
-        uvicorn.run(app, host=host, port=port, log_level="info", timeout_graceful_shutdown=5,
-                    access_log=False)
+        uvicorn.Server(config).run(sockets=[sock])
     finally:
+        sock.close()
         store.close()
 
 

@@ -3,6 +3,7 @@ of it (separate processes) on one PostgreSQL database act as one server."""
 
 from __future__ import annotations
 
+import socket
 import threading
 import time
 from pathlib import Path
@@ -13,6 +14,7 @@ import pytest
 from fastapi.routing import APIRoute
 from sqlalchemy import func, select
 
+from kiosk.cli import main
 from kiosk.models import OutboxItem
 from kiosk.server.models import ReceivedItem
 from kiosk.server.runner import BackgroundServer
@@ -131,3 +133,19 @@ def test_two_server_processes_on_one_postgresql_act_as_one_server(
         assert sum(1 for v in expected.values() if v[4]) == 1  # the second entrance scan
     finally:
         store.close()
+
+
+def test_kiosk_server_says_in_one_line_when_its_port_is_taken(
+    sqlite_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        status = main(["--data-dir", str(tmp_path), "server", "--port", str(port),
+                       "--database", sqlite_url])
+    err = capsys.readouterr().err
+    assert status == 1 and err.count("\n") == 1
+    assert f"cannot listen on 127.0.0.1:{port}" in err and "--port" in err
+    status = main(["--data-dir", str(tmp_path), "server", "--port", "70000"])
+    assert status == 2 and "not a port number" in capsys.readouterr().err
