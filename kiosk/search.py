@@ -398,9 +398,17 @@ def _scan_sql(exact: bool, after: bool, filters: tuple[tuple[int, ...], ...]) ->
     """Rows of one key kind matching a word (in index order), each guest also matching every
     filter word within the kinds given."""
     where = ["t.event_id = :event", "t.rank = :kind"]
-    where.append("t.term = :lo" if exact else "t.term >= :lo AND t.term < :hi")
-    if after:
-        where.append("(t.term, t.guest_id) > (:after_term, :after_id)")
+    # A later page seeks straight to where the last one ended: a row value alone as the lower
+    # bound (SQLite would range over every later term of the kind) or the first page's bound
+    # with the row value as a filter (every page would read the range from its start) both
+    # read far more of the index than the page.
+    if exact:
+        where.append("t.term = :lo AND t.guest_id > :after_id" if after else "t.term = :lo")
+    elif after:
+        where.append("t.term >= :after_term AND t.term < :hi"
+                     " AND (t.term, t.guest_id) > (:after_term, :after_id)")
+    else:
+        where.append("t.term >= :lo AND t.term < :hi")
     for i, kinds in enumerate(filters):
         where.append(
             f"EXISTS (SELECT 1 FROM guest_search_terms u{i} WHERE u{i}.guest_id = t.guest_id"
@@ -456,6 +464,27 @@ def _weight(word: str) -> int:
     return sum(3 if _IS_HAN.match(c) else 1 for c in word)
 
 
+_ESTIMATE_CAP = 2000  # keys counted at most per word when choosing the word that drives
+
+
+def _rarest(session: Session, event_id: int, query_words: list[str]) -> str:
+    """The query word starting the fewest keys (counted up to a cap, a bounded index range
+    each); ties go to the word that looks more selective (Chinese characters, then length).
+
+    Driving with the rarest word keeps a query whose words are each common but rare together
+    (``chen feiy``) from filtering thousands of keys of the common one in every tier."""
+    counted = text(
+        "SELECT count(*) FROM (SELECT 1 FROM guest_search_terms WHERE event_id = :event"
+        " AND rank IN (1, 2, 3, 4) AND term >= :lo AND term < :hi LIMIT :cap)"
+    )
+    sizes = {
+        word: session.scalar(counted, {"event": event_id, "lo": word, "hi": word + _TOP,
+                                       "cap": _ESTIMATE_CAP}) or 0
+        for word in query_words
+    }
+    return min(query_words, key=lambda word: (sizes[word], -_weight(word)))
+
+
 def search_guest_ids(
     session: Session, event_id: int, query: str, limit: int = 20
 ) -> list[tuple[int, Match, str]]:
@@ -484,7 +513,7 @@ def search_guest_ids(
         _scan(session, event_id, KeyKind.NAME, phrase, found=found, match=Match.NAME_PREFIX,
               limit=limit)
     # Word by word: the most selective word drives the index scan, the others filter.
-    driver = max(query_words, key=_weight)
+    driver = _rarest(session, event_id, query_words) if len(query_words) > 1 else query_words[0]
     others = [w for w in query_words if w != driver]
     name_kinds = (int(KeyKind.NAME), int(KeyKind.NAME_PART))
     all_kinds = tuple(int(k) for k in KeyKind)
