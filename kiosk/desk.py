@@ -747,6 +747,13 @@ class Desk:
                 select(Checkpoint.name).where(Checkpoint.event_id == self.event_id)
                 .order_by(Checkpoint.id)))
 
+    def checkpoint_local_names(self) -> dict[str, str]:
+        """Each checkpoint's name in the venue's language, where it has one."""
+        with self.database.session() as session:
+            return {name: local for name, local in session.execute(
+                select(Checkpoint.name, Checkpoint.name_local)
+                .where(Checkpoint.event_id == self.event_id)) if local}
+
     def settings_choices(self) -> dict[str, Any]:
         """What the settings form offers, found on a worker: checkpoints, printers, templates,
         and what the desk uses now (the form opens on those, not on the first offered)."""
@@ -766,6 +773,7 @@ class Desk:
             "server_url": self.server_url() or "",
             "pin_is_set": PinGuard(self.database).is_set(),
             "operator": self.operator,
+            "checkpoint_local": self.checkpoint_local_names(),
             "checkpoint": self.checkpoint_name,
             "printer": self.printer or "",
             "template": self.template,

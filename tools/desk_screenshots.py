@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import random
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -35,7 +36,7 @@ from kiosk.demo import CHECKPOINTS, build_demo  # noqa: E402
 from kiosk.desk import Desk  # noqa: E402
 from kiosk.domain import Category, PrintReason  # noqa: E402
 from kiosk.models import Event, Guest  # noqa: E402
-from tools.screenshots import Shooter, settle, wait_until  # noqa: E402
+from tools.screenshots import CUPS_PRINTER, Shooter, settle, wait_until  # noqa: E402
 from ui.app import KioskApp  # noqa: E402
 from ui.desk.guest_detail import Action  # noqa: E402
 from ui.desk.settings import LANGUAGE, OPERATOR, DeskSettings  # noqa: E402
@@ -159,8 +160,12 @@ def shoot_desk(app: KioskApp, database: Database, clock: Clock, folder: Path, tr
     settings.put(LANGUAGE, language.value)
     settings.put(OPERATOR, STAFF)
     app.translations.use(language)
+    # The CUPS PDF printer when there is one (as a desk's printer is named), else the folder.
+    printer = f"folder:{tray}"
+    if subprocess.run(["lpstat", "-p", CUPS_PRINTER], capture_output=True).returncode == 0:
+        printer = f"cups:{CUPS_PRINTER}"
     desk = Desk(database, operator=STAFF, checkpoint_name="Main entrance", clock=clock,
-                spool_dir=folder / "spool", printer=f"folder:{tray}")
+                spool_dir=folder / "spool", printer=printer)
     window = DeskWindow(app, desk, settings)
     window.setGeometry(QApplication.primaryScreen().geometry())
     window.show()

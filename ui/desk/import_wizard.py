@@ -234,6 +234,7 @@ class ColumnsPage(QWizardPage):
         self.bad_rows.horizontalHeader().setSectionResizeMode(
             3, QHeaderView.ResizeMode.Stretch)
         self.bad_rows.setMinimumHeight(170)
+        self.bad_rows.setWordWrap(True)
         self.error = QLabel()
         self.error.setObjectName("columnsError")
         self.error.setWordWrap(True)
@@ -295,7 +296,10 @@ class ColumnsPage(QWizardPage):
             cells = [str(error.row), error.column or "", labels.row_problem(error.problem.value),
                      core_text.translate(error.detail)]
             for column, value in enumerate(cells):
-                self.bad_rows.setItem(row, column, QTableWidgetItem(value))
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                self.bad_rows.setItem(row, column, item)
+        self.bad_rows.resizeRowsToContents()  # long reasons wrap instead of being cut
         self.completeChanged.emit()
 
     def chosen_mapping(self) -> dict[str, str]:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.desk import labels
 from ui.desk.settings import (
     CAMERA,
     CHECKPOINT,
@@ -52,6 +53,7 @@ class Choices:
     pin_is_set: bool
     server_url: str  # "" until enrolled
     operator: str  # who the desk records now
+    checkpoint_local: dict[str, str]  # checkpoint name: its name in the venue's language
     checkpoint: str  # what the desk uses now
     printer: str  # "" when none is chosen
     template: str
@@ -104,7 +106,9 @@ class SettingsDialog(QDialog):
         self.operator.setObjectName("operator")
         self.device_name = QLineEdit(choices.device_name)
         self.device_name.setObjectName("deviceName")
-        self.checkpoint = _combo("checkpoint", [(c, c) for c in choices.checkpoints],
+        places = [(c, labels.place(c, choices.checkpoint_local.get(c)))
+                  for c in choices.checkpoints]
+        self.checkpoint = _combo("checkpoint", places,
                                  choices.checkpoint or settings.get(CHECKPOINT))
         self.camera = _combo("camera", [("", ""), *choices.cameras], settings.get(CAMERA))
         self.printer = _combo("printer", [(p, p) for p in choices.printers],
