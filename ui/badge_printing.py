@@ -14,6 +14,7 @@ Signals:
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import partial
@@ -74,6 +75,10 @@ def default_service(database: Database, printer: str | None = None) -> BadgeServ
         return None
 
 
+class _NoPrinting(Exception):
+    """No badge printing at this kiosk (found out once the service was built)."""
+
+
 class BadgePrinting(QObject):
     """Prints first badges through the queue and reports progress (see the module docstring).
 
@@ -90,8 +95,14 @@ class BadgePrinting(QObject):
     ) -> None:
         super().__init__(parent)
         self.tasks = tasks
-        self.service = service if service is not None or not use_default else (
-            default_service(database, printer))
+        self.service = service
+        # The default service (the print queue, the badge renderer and its fonts) is built on
+        # the print lane by prepare(), once the kiosk can scan, not on the way to it.
+        self._factory: Callable[[], BadgeService | None] | None = (
+            partial(default_service, database, printer)
+            if service is None and use_default else None)
+        self._built: BadgeService | None = None
+        self._preparing = False
         self._watching: dict[str, tuple[str, int]] = {}  # job -> (scan id, ms watched)
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
@@ -102,25 +113,58 @@ class BadgePrinting(QObject):
         self._held_timer.setInterval(held_poll_ms)
         self._held_timer.timeout.connect(self._poll_held)
 
+    def prepare(self) -> None:
+        """Build the default print service on the print lane (its imports and fonts there)."""
+        factory, self._factory = self._factory, None
+        if factory is None:
+            return
+        self._preparing = True
+        self.tasks.in_lane(LANE, self._build, factory, on_done=self._prepared,
+                           on_error=self._prepared, owner=self)
+
+    def _build(self, factory: Callable[[], BadgeService | None]) -> BadgeService | None:
+        self._built = factory()  # on the print lane, so a print queued after it finds it
+        return self._built
+
+    def _prepared(self, _result: object) -> None:
+        self._preparing = False
+
+    def _service(self) -> BadgeService | None:
+        return self.service if self.service is not None else self._built
+
+    @property
+    def available(self) -> bool | None:
+        """Whether this kiosk prints badges; None while that is still being found out."""
+        if self._service() is not None:
+            return True
+        return None if self._factory is not None or self._preparing else False
+
     def print_first_badge(self, verdict: Verdict) -> None:
         scan_id = verdict.scan_id
         guest_uid = verdict.guest.uid if verdict.guest is not None else None
-        service = self.service
-        if service is None or guest_uid is None:
+        if guest_uid is None or self.available is False:
             self.progress.emit(BadgeProgress(scan_id, BadgeStage.UNAVAILABLE))
             return
+        self.prepare()  # a scan before the service was built: build it first, on the lane
         self.progress.emit(BadgeProgress(scan_id, BadgeStage.QUEUED))
         self.tasks.in_lane(
-            LANE, service.enqueue_first_badge, guest_uid,
+            LANE, self._enqueue, guest_uid,
             on_done=lambda job_id: self._send(scan_id, job_id),
             on_error=lambda error: self._problem(scan_id, error), owner=self,
         )
 
+    def _enqueue(self, guest_uid: str) -> str:
+        service = self._service()
+        if service is None:
+            raise _NoPrinting
+        return service.enqueue_first_badge(guest_uid)
+
     def _send(self, scan_id: str, job_id: str) -> None:
-        assert self.service is not None
+        service = self._service()
+        assert service is not None
         self.progress.emit(BadgeProgress(scan_id, BadgeStage.PRINTING))
         self.tasks.in_lane(
-            LANE, self.service.send, job_id, on_done=lambda _: self._watch(scan_id, job_id),
+            LANE, service.send, job_id, on_done=lambda _: self._watch(scan_id, job_id),
             on_error=lambda error: self._problem(scan_id, error), owner=self,
         )
 
@@ -136,11 +180,12 @@ class BadgePrinting(QObject):
             self._timer.stop()
 
     def _poll_one(self, job_id: str) -> None:
-        assert self.service is not None
+        service = self._service()
+        assert service is not None
         scan_id, watched = self._watching[job_id]
         self._watching[job_id] = (scan_id, watched + POLL_MS)
         self.tasks.in_lane(
-            LANE, self.service.stage, job_id,
+            LANE, service.stage, job_id,
             on_done=lambda state: self._on_stage(job_id, state),
             on_error=lambda error: self._problem(scan_id, error, job_id), owner=self,
         )
@@ -166,14 +211,15 @@ class BadgePrinting(QObject):
         self._held_timer.start()
 
     def _poll_held(self) -> None:
-        assert self.service is not None
+        service = self._service()
+        assert service is not None
         for job_id, (scan_id, followed, reason) in list(self._held.items()):
             if followed >= HELD_FOR_MS:
                 del self._held[job_id]
                 continue
             self._held[job_id] = (scan_id, followed + self._held_timer.interval(), reason)
             self.tasks.in_lane(
-                LANE, self.service.stage, job_id,
+                LANE, service.stage, job_id,
                 on_done=partial(self._on_held_stage, job_id),
                 on_error=partial(self._held_error, job_id), owner=self,
             )
@@ -206,6 +252,9 @@ class BadgePrinting(QObject):
     def _problem(self, scan_id: str, error: BaseException, job_id: str | None = None) -> None:
         if job_id is not None:
             self._watching.pop(job_id, None)
+        if isinstance(error, _NoPrinting):
+            self.progress.emit(BadgeProgress(scan_id, BadgeStage.UNAVAILABLE))
+            return
         reason = error.full_message() if isinstance(error, KioskError) else repr(error)
         log.warning("badge for scan %s: %s", scan_id, reason)
         self.progress.emit(BadgeProgress(scan_id, BadgeStage.PROBLEM, reason))

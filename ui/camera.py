@@ -30,16 +30,17 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-from numpy.typing import NDArray
 from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
-from kiosk.decode import decode_frame
-
 if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
     from PySide6.QtMultimedia import QVideoFrame, QVideoSink
+
+# numpy and kiosk.decode (zxing-cpp, Pillow) are imported where frames are handled, on the
+# decoder thread, not at start: the kiosk is ready to scan by handheld scanner sooner.
 
 log = logging.getLogger("ui.camera")
 
@@ -58,6 +59,7 @@ def multimedia_problem() -> str | None:
 
 def frame_from_array(pixels: NDArray[np.uint8]) -> QVideoFrame:
     """A QVideoFrame holding an RGB (height x width x 3) or grey frame, as a camera would give."""
+    import numpy as np
     from PySide6.QtMultimedia import QVideoFrame
 
     pixels = np.ascontiguousarray(pixels)
@@ -74,6 +76,8 @@ def image_to_array(image: QImage) -> tuple[NDArray[np.uint8], str]:
 
     The image must stay alive while the array is used.
     """
+    import numpy as np
+
     if image.format() not in (QImage.Format.Format_RGB32, QImage.Format.Format_ARGB32,
                               QImage.Format.Format_Grayscale8, QImage.Format.Format_RGB888):
         image = image.convertToFormat(QImage.Format.Format_RGB32)
@@ -108,6 +112,12 @@ class FrameDecoder(QObject):
         super().__init__()
         self.downscale = downscale
 
+    @Slot()
+    def warm_up(self) -> None:
+        """Import the decoder here, on its thread, as the camera starts (not at the kiosk's
+        start, and not on the first frame)."""
+        import kiosk.decode  # noqa: F401
+
     @Slot(object)
     def decode(self, job: Any) -> None:
         frame, arrived = job
@@ -117,6 +127,8 @@ class FrameDecoder(QObject):
             image = frame.toImage() if not isinstance(frame, QImage) else frame
             if not image.isNull():
                 pixels, order = image_to_array(image)
+                from kiosk.decode import decode_frame
+
                 texts = decode_frame(pixels, self.downscale, channel_order=order)  # type: ignore[arg-type]
         except Exception:  # a bad frame must not stop the camera; it is a bug, logged
             log.exception("decoding a camera frame failed")
@@ -138,6 +150,7 @@ class CameraScanner(QObject):
     frame_shown = Signal()
     started = Signal(str)
     _to_decoder = Signal(object)
+    _warm_decoder = Signal()
 
     def __init__(self, parent: QObject | None = None, *, downscale: int = DOWNSCALE) -> None:
         super().__init__(parent)
@@ -164,6 +177,7 @@ class CameraScanner(QObject):
         self._decoder = FrameDecoder(downscale)
         self._decoder.moveToThread(self._thread)
         self._to_decoder.connect(self._decoder.decode)
+        self._warm_decoder.connect(self._decoder.warm_up)
         self._decoder.decoded.connect(self._on_decoded)
         self._thread.finished.connect(self._decoder.deleteLater)
         self._thread.start()
@@ -210,6 +224,7 @@ class CameraScanner(QObject):
         self._session.setCamera(self._camera)
         self._session.setVideoSink(self.sink)
         self._camera.start()
+        self._warm_decoder.emit()
         self.started.emit(device.description())
         return True
 

@@ -239,6 +239,7 @@ class KioskWindow(QWidget):
             self.camera.start(self._chosen_camera())
         log.info("kiosk ready at %s", opened.checkpoint_name)
         self.ready.emit()
+        self.badges.prepare()  # the print queue and badge renderer, on the print lane
         while self._waiting:
             self._submit(*self._waiting.popleft())
 

@@ -146,3 +146,43 @@ def test_a_printer_problem_is_raised_for_staff_until_the_held_badge_prints(
     with database.session() as session:
         assert session.scalar(select(PrintJob.state)) == PrintJobState.DONE.value
         assert len(session.scalars(select(BadgePrint)).all()) == 1
+
+
+def test_the_print_service_is_built_on_the_print_lane_once_the_kiosk_is_ready(
+    qtbot: QtBot, kiosk_app: KioskApp, database: Database, event: Event, clock: FixedClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Not on the way to ready-to-scan, not on the GUI thread; no printer set up: the guest is
+    sent to the desk for the badge."""
+    import threading
+
+    import ui.badge_printing
+
+    built_on: list[threading.Thread] = []
+
+    def no_printer(_database: Database, _printer: str | None) -> None:
+        built_on.append(threading.current_thread())
+        return None
+
+    monkeypatch.setattr(ui.badge_printing, "default_service", no_printer)
+    badges = BadgePrinting(kiosk_app.tasks, database)
+    assert built_on == [] and badges.available is None
+    window = KioskWindow(kiosk_app, database, use_camera=False, clock=clock, locked=False,
+                         sounds=Sounds(enabled=False), badges=badges)
+    qtbot.addWidget(window)
+    try:
+        with qtbot.waitSignal(window.ready, timeout=10_000):
+            window.show()
+        qtbot.waitUntil(lambda: badges.available is False, timeout=10_000)
+        assert len(built_on) == 1 and built_on[0] is not threading.main_thread()
+        guest = add_guest(database, event, "Kofi Mensah")
+        stages: list[BadgeProgress] = []
+        badges.progress.connect(stages.append)
+        target = window.focusWidget() or window
+        with qtbot.waitSignal(window.verdict_shown, timeout=10_000):
+            qtbot.keyClicks(target, guest.credential)
+            qtbot.keyClick(target, Qt.Key.Key_Return)
+        assert [p.stage for p in stages] == [BadgeStage.UNAVAILABLE]
+        assert "help desk" in window.verdict_page.badge_status.text()
+    finally:
+        window.shutdown()
