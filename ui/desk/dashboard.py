@@ -22,7 +22,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QEvent, QMargins, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QColor, QHideEvent, QPainter, QShowEvent
+from PySide6.QtGui import QColor, QFont, QHideEvent, QPainter, QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.desk import Desk
@@ -91,6 +91,17 @@ def _chart_view(name: str) -> tuple[QChartView, QChart]:
     return view, chart
 
 
+def _names_axis(names: list[str]) -> QBarCategoryAxis:
+    """A category axis of names, never cut short, a little smaller than the charts' text."""
+    axis = QBarCategoryAxis()
+    axis.append(names or ["–"])
+    axis.setTruncateLabels(False)  # Qt otherwise cuts names to "..." though they fit
+    font = QFont(axis.labelsFont())
+    font.setPointSizeF(max(7.0, font.pointSizeF() * 0.9))
+    axis.setLabelsFont(font)
+    return axis
+
+
 def _clear(chart: QChart) -> None:
     chart.removeAllSeries()
     for axis in chart.axes():
@@ -142,6 +153,8 @@ class DashboardView(QWidget):
         charts.addWidget(self.jobs_view, 1, 2)
         for column in range(3):
             charts.setColumnStretch(column, 1)
+        charts.setRowStretch(0, 1)  # the breakdowns as tall as the arrivals: every name fits
+        charts.setRowStretch(1, 1)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -240,7 +253,7 @@ class DashboardView(QWidget):
         axis_x.setLabelsAngle(-60 if len(buckets) > 12 else 0)
         axis_y = QValueAxis()
         axis_y.setLabelFormat("%d")
-        axis_y.setRange(0, max([count for _, count in buckets] + [1]))
+        axis_y.setRange(0, max([count for _, count in buckets] + [4]))  # whole numbers
         axis_y.applyNiceNumbers()
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
@@ -259,21 +272,18 @@ class DashboardView(QWidget):
         for figures in summary.by_category:
             expected.append(float(figures.expected))
             arrived.append(float(figures.arrived))
-        series = QBarSeries()
+        # Bars lying down, the names on the left: a name is never cut to "Exhib..." or "参展...".
+        series = QHorizontalBarSeries()
         series.append(expected)
         series.append(arrived)
         chart.addSeries(series)
-        axis_x = QBarCategoryAxis()
-        names = [labels.category(f.category) for f in summary.by_category] or ["–"]
-        axis_x.append(names)
-        # Slanted when more than a few: side by side they would be cut ("Exhib...", "参展...").
-        axis_x.setLabelsAngle(-35 if len(names) > 4 else 0)
-        axis_y = QValueAxis()
-        axis_y.setLabelFormat("%d")
-        axis_y.setRange(0, max([f.expected for f in summary.by_category] + [1]))
-        axis_y.applyNiceNumbers()
-        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        axis_y = _names_axis([labels.category(f.category) for f in summary.by_category])
+        axis_x = QValueAxis()
+        axis_x.setLabelFormat("%d")
+        axis_x.setRange(0, max([f.expected for f in summary.by_category] + [4]))
+        axis_x.applyNiceNumbers()
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis_x)
         series.attachAxis(axis_y)
         chart.legend().show()
@@ -293,12 +303,11 @@ class DashboardView(QWidget):
         series.append(guests)
         series.append(refused)
         chart.addSeries(series)
-        axis_y = QBarCategoryAxis()
-        axis_y.append([labels.place(f.checkpoint, f.checkpoint_local)
-                       for f in summary.by_checkpoint] or ["–"])
+        axis_y = _names_axis([labels.place(f.checkpoint, f.checkpoint_local)
+                              for f in summary.by_checkpoint])
         axis_x = QValueAxis()
         axis_x.setLabelFormat("%d")
-        top = max([max(f.guests_today, f.refused_today) for f in summary.by_checkpoint] + [1])
+        top = max([max(f.guests_today, f.refused_today) for f in summary.by_checkpoint] + [4])
         axis_x.setRange(0, top)
         axis_x.applyNiceNumbers()
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
