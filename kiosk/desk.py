@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -869,11 +869,15 @@ class Desk:
         with self.database.session() as session:
             return plan_import(session, self._event(session), path, mapping)
 
-    def run_import(self, path: Path, mapping: Mapping[str, str]) -> ImportReport:
-        """Import the list for real with the columns shown (one transaction: all or nothing)."""
+    def run_import(
+        self, path: Path, mapping: Mapping[str, str],
+        progress: Callable[[int], None] | None = None,
+    ) -> ImportReport:
+        """Import the list for real with the columns shown (one transaction: all or nothing);
+        ``progress(percent)`` is called from the importing thread as it goes."""
         with self.database.session() as session:
             return importer.import_guests(session, self._event(session), path, mapping=mapping,
-                                          actor=self.operator)
+                                          actor=self.operator, progress=progress)
 
     def export(self, kind: str, path: Path) -> ExportSummary:
         """Write check-ins or guests as CSV (see kiosk.exporter)."""

@@ -34,7 +34,7 @@ import string
 import unicodedata
 import zipfile
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -992,6 +992,9 @@ def _plan_changes(stored: _Stored, record: Record) -> dict[str, Any]:
     return changes
 
 
+PROGRESS_ROWS = 1000  # rows between two progress reports
+
+
 def import_guests(
     session: Session,
     event: Event,
@@ -1002,8 +1005,13 @@ def import_guests(
     encoding: str | None = None,
     sheet: str | None = None,
     actor: str | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> ImportReport:
-    """Import one guest list into the event; the caller's transaction makes it all-or-nothing."""
+    """Import one guest list into the event; the caller's transaction makes it all-or-nothing.
+
+    ``progress(percent)``, when given, is called now and then from the importing thread: rows
+    read and checked up to 80, stored at 90, searchable at 100.
+    """
     where = str(path)
     table = read_table(path, encoding=encoding, sheet=sheet)
     columns = find_columns(table, mapping or {}, where)
@@ -1018,7 +1026,10 @@ def import_guests(
     seen: dict[tuple[str, str], int] = {}
     inserts: list[Record] = []
     updates: list[tuple[int, dict[str, Any]]] = []
-    for number, cells in table.rows:
+    total_rows = max(1, len(table.rows))
+    for position, (number, cells) in enumerate(table.rows):
+        if progress is not None and position % PROGRESS_ROWS == 0:
+            progress(80 * position // total_rows)
         if number <= columns.header_row or not any(
             c is not None and (not isinstance(c, str) or c.strip()) for c in cells
         ):
@@ -1054,7 +1065,11 @@ def import_guests(
     report.new = len(inserts)
     if dry_run:
         report.guest_ids = []
+        if progress is not None:
+            progress(100)
         return report
+    if progress is not None:
+        progress(80)
     now = utc_now()
     new_ids = _insert(session, event, inserts, now)
     report.guest_ids += new_ids
@@ -1065,9 +1080,13 @@ def import_guests(
                  "unchanged": report.unchanged, "rejected": report.rejected},
     ))
     session.flush()
+    if progress is not None:
+        progress(90)
     changed = [guest_id for guest_id, _ in updates] + new_ids
     if changed:
         search.reindex_guests(session, changed)
+    if progress is not None:
+        progress(100)
     log.info("imported %s: %d new, %d updated, %d unchanged, %d rejected", path.name,
              report.new, report.updated, report.unchanged, report.rejected)
     return report

@@ -108,3 +108,26 @@ def test_exports_write_guests_and_check_ins_for_excel(
         window.export_to("guests", guests)
     assert "王芳" in guests.read_text(encoding="utf-8-sig")
     assert "guests.csv" in window.statusBar().currentMessage()
+
+
+def test_the_progress_bar_follows_the_import_to_the_end(
+    qtbot: QtBot, window, database, tmp_path: Path,
+) -> None:
+    path = tmp_path / "big.csv"
+    lines = ["name,email"] + [f"Guest {n},guest{n}@example.org" for n in range(2500)]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    wizard = open_wizard(qtbot, window)
+    wizard.file_page.path.setText(str(path))
+    with qtbot.waitSignal(wizard.planned, timeout=10_000):
+        wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.columns_page, timeout=3000)
+    seen: list[int] = []
+    wizard.progressed.connect(seen.append)
+    with qtbot.waitSignal(wizard.imported, timeout=20_000):
+        wizard.next()
+    assert seen == sorted(seen) and seen[0] == 0 and seen[-1] == 100
+    assert any(0 < percent < 80 for percent in seen)  # rows read, step by step
+    assert 90 in seen  # stored, then made searchable
+    bar = wizard.run_page.progress
+    assert (bar.minimum(), bar.maximum(), bar.value()) == (0, 100, 100)
+    assert guest_count(database) == 2500

@@ -49,11 +49,13 @@ BAD_ROWS_SHOWN = 500
 class ImportWizard(QWizard):
     """Signals:
         planned(object): the ImportPlan now shown (after reading, or after columns changed).
+        progressed(int): percent of the import done (emitted from the writer thread).
         imported(object): the ImportReport of the finished import.
         failed(str): reading, checking or importing failed (the message shown).
     """
 
     planned = Signal(object)
+    progressed = Signal(int)
     imported = Signal(object)
     failed = Signal(str)
 
@@ -69,6 +71,7 @@ class ImportWizard(QWizard):
         self.file_page = FilePage(self)
         self.columns_page = ColumnsPage(self)
         self.run_page = RunPage(self)
+        self.progressed.connect(self.run_page.show_progress)
         for page in (self.file_page, self.columns_page, self.run_page):
             self.addPage(page)
         self.resize(920, 780)  # the columns and a screenful of refused rows without scrolling
@@ -112,8 +115,9 @@ class ImportWizard(QWizard):
             self.run_page.show_error(text)
             self.failed.emit(text)
 
-        self.tasks.write(self.desk.run_import, Path(plan.path), plan.mapping(), on_done=done,
-                         on_error=failed, owner=self)
+        # Called on the writer thread; the signal carries it to the GUI thread (queued).
+        self.tasks.write(self.desk.run_import, Path(plan.path), plan.mapping(),
+                         self.progressed.emit, on_done=done, on_error=failed, owner=self)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -368,14 +372,17 @@ class RunPage(QWizardPage):
 
     def initializePage(self) -> None:
         self._done = False
-        self.progress.setRange(0, 0)  # the core imports in one transaction: busy until it ends
+        self.progress.setRange(0, 100)  # percent, as the core reports it (rows read, stored,
+        self.progress.setValue(0)  # searchable)
         self.result.setText(self.tr("Importing..."))
         self.completeChanged.emit()
         self.owner.start_import()
 
+    def show_progress(self, percent: int) -> None:
+        self.progress.setValue(max(self.progress.value(), percent))
+
     def show_report(self, report: ImportReport) -> None:
-        self.progress.setRange(0, 1)
-        self.progress.setValue(1)
+        self.progress.setValue(self.progress.maximum())
         self.result.setText(self.tr(
             "Imported: %1 new, %2 updated, %3 unchanged. %4 rows were not imported.")
             .replace("%1", str(report.new)).replace("%2", str(report.updated))
@@ -384,7 +391,6 @@ class RunPage(QWizardPage):
         self.completeChanged.emit()
 
     def show_error(self, message: str) -> None:
-        self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.result.setText(self.tr("Nothing was imported: %1").replace("%1", message))
         self._done = True
