@@ -214,6 +214,8 @@ def test_in_chinese_the_detail_names_checkpoints_by_their_local_names(
     show(qtbot, window, guest)
     assert window.detail.history.item(0, 1).text() == "主入口"
     assert "主入口" in window.detail.state.text()
+    click(qtbot, window, Action.CHECK_IN)  # again at the same entrance: refused, named locally
+    assert "主入口" in window.detail.problem.text()
     desk_app.translations.use(Language.ENGLISH)
     window.detail.show_detail(window.detail.detail)
     assert window.detail.history.item(0, 1).text() == "Main entrance"

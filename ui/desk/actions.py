@@ -59,7 +59,12 @@ class GuestActions(QObject):
         self.panel = panel
         self.window = window
         self.dialog: QDialog | None = None  # the form open now (tests fill it in)
+        self.places: dict[str, str] = {}  # checkpoint name: its local name, found on a worker
         panel.action_requested.connect(self.perform)
+        tasks.run(desk.checkpoint_local_names, on_done=self._places_found, owner=self)
+
+    def _places_found(self, places: dict[str, str]) -> None:
+        self.places = places
 
     @property
     def detail(self) -> GuestDetail | None:
@@ -122,7 +127,8 @@ class GuestActions(QObject):
         def shown(verdict: Verdict) -> None:
             words = labels.reason(verdict.reason.value)
             text = self.tr("%1 at %2: %3").replace("%1", detail.name).replace(
-                "%2", verdict.checkpoint or "").replace("%3", words)
+                "%2", labels.place(verdict.checkpoint, self.places.get(verdict.checkpoint or ""))
+            ).replace("%3", words)
             if verdict.is_accepted:
                 self.panel.show_notice(text)
             else:
