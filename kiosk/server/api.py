@@ -37,6 +37,7 @@ from kiosk.models import Event, utc_now
 from kiosk.server import auth, changes, ingest, verdicts
 from kiosk.server.models import ServerDevice
 from kiosk.server.schemas import (
+    MAX_SEQ,
     ChangesPage,
     DeviceInfo,
     EnrolRequest,
@@ -156,7 +157,8 @@ def create_app(
              responses=_UNAUTHORISED)
     async def pull(
         device: Device,
-        after: Annotated[int, Query(ge=0, description="the cursor: last seq applied")] = 0,
+        after: Annotated[int, Query(ge=0, le=MAX_SEQ,
+                                    description="the cursor: last seq applied")] = 0,
         limit: Annotated[int, Query(ge=1, le=changes.PAGE_LIMIT)] = DEFAULT_PAGE,
         wait: Annotated[float, Query(ge=0, le=MAX_WAIT,
                                      description="seconds to wait for a change")] = 0.0,

@@ -33,6 +33,8 @@ from kiosk.server.auth import DeviceContext
 from kiosk.server.changes import ChangeLog, insert_ignoring_duplicates
 from kiosk.server.models import ReceivedItem
 from kiosk.server.schemas import (
+    MAX_NUMBER,
+    MAX_SERIAL,
     BadgePrintPayload,
     GuestChangePayload,
     PushItem,
@@ -301,8 +303,9 @@ class Ingest:
             for key in ("guest_uid",):
                 if isinstance(payload.get(key), str):
                     uids.append(payload[key])
-            if isinstance(payload.get("guest_number"), int):
-                numbers.append(payload["guest_number"])
+            number = payload.get("guest_number")
+            if isinstance(number, int) and 0 <= number <= MAX_NUMBER:
+                numbers.append(number)
         self.writer.prefetch_guests(uids, numbers)
 
     def _apply_batch(self, items: Sequence[PushItem]) -> tuple[list[PushItem], list[Rejection]]:
@@ -442,16 +445,14 @@ class Ingest:
             serial = p.credential_serial
             if serial is None and record is not None:
                 serial = record.get("credential_serial")
-            if not isinstance(serial, int) or not 0 <= serial <= 15:
-                raise Rejected("invalid_payload", "credential_serial: expected 0..15")
-            guest.credential_serial = max(guest.credential_serial, serial)
+            guest.credential_serial = max(guest.credential_serial, _serial(serial))
         elif record is not None:
             for name in CORRECTABLE:
                 if name in record:
                     setattr(guest, name, _checked(name, record[name]))
             serial = record.get("credential_serial")
-            if isinstance(serial, int):
-                guest.credential_serial = max(guest.credential_serial, serial)
+            if serial is not None:
+                guest.credential_serial = max(guest.credential_serial, _serial(serial))
         else:
             raise Rejected("invalid_payload", f"change {p.change!r} carries no guest record")
         guest.updated_at = _utc(p.at) if p.at else utc_now_()
@@ -467,6 +468,8 @@ class Ingest:
             raise Rejected("unknown_guest", "this guest is not on the server and the item does "
                            "not carry the guest's record")
         number = int(record["number"])
+        if not 1 <= number <= MAX_NUMBER:
+            raise Rejected("invalid_payload", f"guest.number: {number} is not a guest number")
         taken = self.writer.guest_by_number(number)
         if taken is not None:
             raise Rejected("number_taken", f"guest number {number} is already {taken.name} on the "
@@ -475,7 +478,7 @@ class Ingest:
             raise Rejected("invalid_payload", "guest.name: a guest needs a name")
         guest = Guest(
             uid=p.guest_uid, event_id=self.event.id, number=number,
-            credential_serial=int(record.get("credential_serial") or 0),
+            credential_serial=_serial(record.get("credential_serial") or 0),
             source=str(record.get("source") or "walk_in")[:16],
             category=_checked("category", record.get("category") or Category.GUEST.value),
             name=_checked("name", record["name"]),
@@ -489,6 +492,13 @@ class Ingest:
         if number >= self.event.next_guest_number:
             self.event.next_guest_number = number + 1
         return guest
+
+
+def _serial(value: Any) -> int:
+    """A credential serial from a kiosk's guest record: 0 to 15, else the item is refused."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_SERIAL:
+        raise Rejected("invalid_payload", f"credential_serial: expected 0..{MAX_SERIAL}")
+    return value
 
 
 def _checked(name: str, value: Any) -> Any:

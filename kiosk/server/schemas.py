@@ -8,6 +8,11 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 MAX_PUSH_ITEMS = 1000
+# Numbers a device sends must fit the columns they go into (a 32-bit guest number, a 64-bit
+# sequence number): one that does not is refused as invalid, not left to fail in the database.
+MAX_NUMBER = 2**31 - 1
+MAX_SEQ = 2**63 - 1
+MAX_SERIAL = 15  # a credential's serial is one hex digit of it
 
 
 class Problem(BaseModel):
@@ -121,8 +126,8 @@ class ScanPayload(_Payload):
     id: str = Field(min_length=36, max_length=36)
     event_uid: str
     guest_uid: str | None = None
-    guest_number: int | None = None
-    credential_serial: int | None = None
+    guest_number: int | None = Field(None, ge=0, le=MAX_NUMBER)
+    credential_serial: int | None = Field(None, ge=0, le=MAX_SERIAL)
     checkpoint_uid: str | None = None
     device_uid: str = Field(min_length=1, max_length=36)
     scanned_at: dt.datetime
@@ -163,4 +168,4 @@ class GuestChangePayload(_Payload):
     at: dt.datetime | None = None
     details: dict[str, Any] = Field(default_factory=dict)
     guest: dict[str, Any] | None = None
-    credential_serial: int | None = None
+    credential_serial: int | None = Field(None, ge=0, le=MAX_SERIAL)

@@ -247,3 +247,42 @@ def north_gate_undo(gate: Kiosk, scan_id: str) -> None:
     from kiosk.checkin import Gate
 
     Gate(gate.database, clock=gate.clock).undo(scan_id, "scanned the wrong badge", "staff")
+
+
+def test_an_item_that_can_never_apply_is_refused_alone_and_the_rest_go_in(
+    server: BackgroundServer, site: Site
+) -> None:
+    hall = hall_uid(site)
+    device = str(uuid.uuid4())
+    good = [scan_item(site, hall, site.guest_numbers[0], device) for _ in range(2)]
+    # Numbers too big for their columns (32-bit on PostgreSQL, 64-bit on SQLite), a reason
+    # that is none, an unknown kind of guest change: each refused for good, by itself.
+    huge = scan_item(site, hall, 2**40, device)
+    huger = scan_item(site, hall, 2**70, device)
+    bad_reason = scan_item(site, hall, site.guest_numbers[1], device)
+    bad_reason["payload"]["reason"] = "bribed"
+    walk_in = {"id": str(uuid.uuid4()), "kind": "guest", "payload": {
+        "id": str(uuid.uuid4()), "change": "walk_in_registered", "guest_uid": str(uuid.uuid4()),
+        "guest": {"number": 2**70, "name": "Too Big", "credential_serial": 0}}}
+    forged_serial = scan_item(site, hall, site.guest_numbers[2], device)
+    forged_serial["payload"]["credential_serial"] = 2**70
+    # An undo of a scan the server has not seen yet may apply later: refused for now only.
+    undo = {"id": str(uuid.uuid4()), "kind": "undo", "payload": {
+        "id": str(uuid.uuid4()), "scan_id": str(uuid.uuid4()), "device_uid": device,
+        "reason": "mistake", "undone_at": FIRST_SCAN.isoformat()}}
+    items = [good[0], huge, huger, bad_reason, walk_in, forged_serial, undo, good[1]]
+    headers = token_for(server, site)
+    with httpx.Client(base_url=server.url, headers=headers, timeout=30) as http:
+        answer = http.post("/api/v1/push", json={"items": items})
+        assert answer.status_code == 200, answer.text
+        pushed = answer.json()
+        assert pushed["accepted"] == [good[0]["id"], good[1]["id"]]
+        refused = {r["id"]: r for r in pushed["rejected"]}
+        for item in (huge, huger, bad_reason, walk_in, forged_serial):
+            assert refused[item["id"]]["code"] == "invalid_payload"
+            assert refused[item["id"]]["permanent"] is True
+        assert refused[undo["id"]]["code"] == "unknown_scan"
+        assert refused[undo["id"]]["permanent"] is False
+        too_far = http.get("/api/v1/changes", params={"after": 2**70})
+        assert too_far.status_code == 422
+    assert set(site.checkins()) == {good[0]["id"], good[1]["id"]}
