@@ -286,3 +286,39 @@ def test_an_item_that_can_never_apply_is_refused_alone_and_the_rest_go_in(
         too_far = http.get("/api/v1/changes", params={"after": 2**70})
         assert too_far.status_code == 422
     assert set(site.checkins()) == {good[0]["id"], good[1]["id"]}
+
+
+def test_gates_asking_at_once_for_one_single_entry_guest_admit_exactly_one(
+    server: BackgroundServer, site: Site
+) -> None:
+    with site.store.read() as session:
+        entrance = session.scalar(select(Checkpoint.uid).join(Event).where(
+            Event.uid == site.event_uid, Checkpoint.name == "Main entrance"))
+    gates = [token_for(server, site) for _ in range(6)]
+    answers: list[dict[str, Any]] = []
+    barrier = threading.Barrier(len(gates))
+
+    def ask(headers: dict[str, str]) -> None:
+        request = {"scan_id": str(uuid.uuid4()), "payload": site.credentials[3],
+                   "checkpoint_uid": entrance, "scanned_at": FIRST_SCAN.isoformat()}
+        with httpx.Client(base_url=server.url, headers=headers, timeout=30) as http:
+            barrier.wait()
+            answer = http.post("/api/v1/verdict", json=request)
+            assert answer.status_code == 200, answer.text
+            answers.append({**answer.json(), "request": request, "headers": headers})
+
+    threads = [threading.Thread(target=ask, args=(h,)) for h in gates]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    admitted = [a for a in answers if a["accepted"]]
+    assert len(admitted) == 1 and admitted[0]["recorded"] is True
+    assert sorted(a["reason"] for a in answers if not a["accepted"]) == (
+        ["already_checked_in"] * (len(gates) - 1))
+    # The admitted gate lost the answer and asks again: the same verdict, nothing stored twice.
+    winner = admitted[0]
+    with httpx.Client(base_url=server.url, headers=winner["headers"], timeout=30) as http:
+        again = http.post("/api/v1/verdict", json=winner["request"]).json()
+    assert again["accepted"] is True and again["recorded"] is True
+    assert list(site.checkins()) == [winner["scan_id"]]  # refused ones come with the push
