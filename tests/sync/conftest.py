@@ -195,6 +195,24 @@ def pg_url() -> Iterator[str]:
 
 
 @pytest.fixture
+def bare_pg_url() -> Iterator[str]:
+    """A new PostgreSQL database with nothing in it, not even the schema (dropped afterwards)."""
+    base = require_postgres()
+    name = f"kiosk_bare_{uuid.uuid4().hex[:12]}"
+    maintenance = create_engine(base, isolation_level="AUTOCOMMIT")
+    try:
+        with maintenance.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+        try:
+            yield make_url(base).set(database=name).render_as_string(hide_password=False)
+        finally:
+            with maintenance.connect() as connection:
+                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    finally:
+        maintenance.dispose()
+
+
+@pytest.fixture
 def server_store(database_url: str) -> Iterator[ServerStore]:
     store = ServerStore.open(database_url)
     yield store

@@ -54,17 +54,19 @@ def test_the_openapi_schema_documents_every_endpoint(sqlite_url: str) -> None:
 
 @pytest.mark.system
 def test_two_server_processes_on_one_postgresql_act_as_one_server(
-    pg_url: str, tmp_path: Path, make_kiosk: KioskFactory, process_servers: list[ProcessServer]
+    bare_pg_url: str, tmp_path: Path, make_kiosk: KioskFactory,
+    process_servers: list[ProcessServer],
 ) -> None:
-    store = ServerStore.open(pg_url)
+    # Both start at once on an empty database: one migrates it while the other waits its turn.
+    servers = [ProcessServer(bare_pg_url, tmp_path / f"server-{i}") for i in range(2)]
+    process_servers.extend(servers)
+    for server in servers:
+        server.launch()
+    for server in servers:
+        server.wait_ready()
+    store = ServerStore.open(bare_pg_url)
     try:
         site = make_site(store, guests=6)
-        servers = [ProcessServer(pg_url, tmp_path / f"server-{i}") for i in range(2)]
-        process_servers.extend(servers)
-        for server in servers:  # side by side, as a load balancer's pool would
-            server.launch()
-        for server in servers:
-            server.wait_ready()
         kiosks = [make_kiosk(f"gate-{i}") for i in range(3)]
         for i, gate in enumerate(kiosks):
             gate.enrol(servers[i % 2].url, site.code())
