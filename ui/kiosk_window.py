@@ -285,9 +285,14 @@ class KioskWindow(QWidget):
 
     def _on_verdict(self, verdict: Verdict, started: float) -> None:
         self._scans_in_flight -= 1
-        if self.stack.currentWidget() is not self.attract:
+        shown = self.verdict_page.verdict if self.stack.currentWidget() is not self.attract \
+            else None
+        if shown is not None and shown.guest is not None and (
+                verdict.guest is None or verdict.guest.uid != shown.guest.uid):
             # The next guest scanned over the last one's answer: the language chosen (or
             # preferred) was theirs, so this guest starts from the default like any other.
+            # After an answer that named no guest (a code not recognised) it is most likely
+            # the same person trying again: their choice stands.
             self._language_chosen = False
             self.app.translations.use(self.default_language)
         if not self._language_chosen and verdict.guest is not None:

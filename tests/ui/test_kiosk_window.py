@@ -148,6 +148,18 @@ def test_the_next_guest_scanning_over_the_last_answer_starts_in_the_default_lang
     assert "Code not recognised" in texts(window)
 
 
+def test_a_guest_trying_again_after_an_unrecognised_code_keeps_their_language(
+    qtbot: QtBot, make_window: object, database: Database, event: Event,
+) -> None:
+    guest = add_guest(database, event, "Jürgen Müller")
+    window = make_window(Language.ENGLISH)  # type: ignore[operator]
+    qtbot.mouseClick(window.language_button, Qt.MouseButton.LeftButton)  # 中文 first
+    scan(qtbot, window, "EXT-WRONG-CARD-1")  # the wrong card
+    assert "无法识别" in texts(window)
+    scan(qtbot, window, guest.credential)  # the right one, over the refusal
+    assert "欢迎" in texts(window)
+
+
 def test_a_language_chosen_on_the_attract_screen_holds_for_that_guests_answer(
     qtbot: QtBot, make_window: object, database: Database, event: Event,
 ) -> None:
