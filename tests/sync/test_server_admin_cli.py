@@ -194,3 +194,21 @@ def test_a_database_url_with_an_escaped_character_works(
     admin.ok("event-create", "Forum", "--starts", "2026-12-07", "--ends", "2026-12-11")
     assert (folder / "server.sqlite3").is_file()
     assert [e["name"] for e in admin.ok("events")] == ["Forum"]
+
+
+def test_an_event_set_up_on_a_laptop_is_copied_with_its_credentials_still_valid(
+    organiser: Admin, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    laptop = tmp_path / "laptop"
+    assert main(["--data-dir", str(laptop), "--json", "demo", "--guests", "30"]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", str(laptop), "token", "1"]) == 0
+    credential = capsys.readouterr().out.strip()
+    copied = organiser.ok("event-copy", str(laptop))
+    assert copied["guests"] == 30 and copied["checkpoints"] >= 1
+    assert copied["changes"] == 1 + copied["checkpoints"] + 30  # all published for the kiosks
+    assert organiser.ok("token", "1")["credential"] == credential  # same keys, same numbers
+    assert "already" in organiser.fails(1, "event-copy", str(laptop))
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert "no kiosk database" in organiser.fails(1, "event-copy", str(empty))
