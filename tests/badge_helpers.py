@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import ctypes
 import io
+import os
+import pwd
+import re
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import pypdfium2 as pdfium
@@ -129,3 +133,19 @@ def empty_glyph_codes(font_program: bytes) -> list[int]:
         if index == 0 or (not has_outline and code not in (0x20, 0xA0, 0x3000)):
             empty.append(code)
     return empty
+
+
+def cups_pdf_output() -> Path:
+    """Where cups-pdf writes this user's jobs: the ``Out`` of /etc/cups/cups-pdf.conf, whose
+    ${HOME} is the home directory in the password database (not this process's $HOME)."""
+    home = pwd.getpwuid(os.getuid()).pw_dir
+    out = "${HOME}/PDF"
+    try:
+        conf = Path("/etc/cups/cups-pdf.conf").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        conf = ""
+    for line in conf.splitlines():
+        match = re.match(r"\s*Out\s+(\S+)", line)
+        if match:
+            out = match.group(1)
+    return Path(out.replace("${HOME}", home))

@@ -23,11 +23,11 @@ from kiosk.badges.queue import PrintQueue, job_title
 from kiosk.db import Database
 from kiosk.domain import PrintJobState
 from kiosk.models import BadgePrint, Event
-from tests.badge_helpers import add_guest, page_texts, render_page
+from tests.badge_helpers import add_guest, cups_pdf_output, page_texts, render_page
 from tests.conftest import require_system_part
 
 PRINTER = "KioskPDF"
-OUTPUT = Path.home() / "PDF"
+OUTPUT = cups_pdf_output()
 pytestmark = pytest.mark.system
 
 

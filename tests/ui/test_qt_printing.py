@@ -24,7 +24,7 @@ from kiosk.db import Database
 from kiosk.domain import PrintJobState
 from kiosk.errors import PrintError
 from kiosk.models import BadgePrint, Event
-from tests.badge_helpers import add_guest, render_page
+from tests.badge_helpers import add_guest, cups_pdf_output, render_page
 from tests.conftest import require_system_part
 from ui.qt_printing import QtPrinterBackend, register
 
@@ -139,7 +139,7 @@ def test_qt_prints_to_the_cups_pdf_printer(
     codes: list[str] = []
     while not codes and time.monotonic() < deadline:  # cups-pdf may still be writing it
         time.sleep(0.3)
-        landed = sorted((Path.home() / "PDF").glob(f"{title}*.pdf"))
+        landed = sorted(cups_pdf_output().glob(f"{title}*.pdf"))
         if landed:
             try:
                 page = render_page(landed[0].read_bytes(), 0, 150)
