@@ -186,3 +186,56 @@ def test_the_print_service_is_built_on_the_print_lane_once_the_kiosk_is_ready(
         assert "help desk" in window.verdict_page.badge_status.text()
     finally:
         window.shutdown()
+
+
+@pytest.mark.system
+def test_a_stopped_cups_printer_is_raised_for_staff_and_the_badge_prints_once_it_is_back(
+    qtbot: QtBot, kiosk_app: KioskApp, database: Database, event: Event, clock: FixedClock,
+) -> None:
+    """The real print system: KioskPDF stopped with a reason (cupsdisable) holds the badge, the
+    guest is told calmly, staff see the reason; cupsenable prints it once and the line goes."""
+    import shutil
+    import subprocess
+
+    from tests.badge_helpers import cups_pdf_output
+    from tests.conftest import require_system_part
+
+    printer = "KioskPDF"
+    ready = shutil.which("lpstat") is not None and subprocess.run(
+        ["lpstat", "-p", printer], capture_output=True, check=False).returncode == 0
+    require_system_part(ready, f"CUPS with the cups-pdf printer {printer} is not set up")
+    subprocess.run(["cupsdisable", "-r", "out of paper", printer], check=True)
+    window = KioskWindow(
+        kiosk_app, database, use_camera=False, clock=clock, locked=False,
+        sounds=Sounds(enabled=False), verdict_seconds=60,
+        badges=BadgePrinting(kiosk_app.tasks, database, printer=printer, held_poll_ms=300),
+    )
+    qtbot.addWidget(window)
+    try:
+        with qtbot.waitSignal(window.ready, timeout=10_000):
+            window.show()
+        guest = add_guest(database, event, "Chiamaka Eze")
+        stages = _scan_and_follow(qtbot, window, guest.credential)
+        assert stages[-1].stage is BadgeStage.PROBLEM
+        assert "out of paper" in window.staff_notice.text() and window.staff_notice.isVisible()
+        assert "help desk" in window.verdict_page.badge_status.text()
+        with database.session() as session:
+            job = session.scalars(select(PrintJob)).one()
+        landed = list(cups_pdf_output().glob(f"*{job.uid}*.pdf"))
+        assert landed == []
+        subprocess.run(["cupsenable", printer], check=True)
+        qtbot.waitUntil(lambda: not window.staff_notice.isVisible(), timeout=40_000)
+        qtbot.waitUntil(lambda: bool(list(cups_pdf_output().glob(f"*{job.uid}*.pdf"))),
+                        timeout=20_000)
+        qtbot.wait(1000)
+        landed = list(cups_pdf_output().glob(f"*{job.uid}*.pdf"))
+        assert len(landed) == 1  # printed once
+        for path in landed:
+            path.unlink()
+        with database.session() as session:
+            assert session.scalar(select(PrintJob.state)) == PrintJobState.DONE.value
+            assert len(session.scalars(select(BadgePrint)).all()) == 1
+    finally:
+        subprocess.run(["cupsenable", printer], check=False)
+        subprocess.run(["cupsaccept", printer], check=False)
+        window.shutdown()
