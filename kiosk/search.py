@@ -236,6 +236,9 @@ def _rotations(items: Sequence[str], sep: str) -> list[str]:
     return [sep.join([*items[i:], *items[:i]]) for i in range(count)]
 
 
+_NAME, _PART, _COMPANY, _EMAIL = (int(k) for k in KeyKind)
+
+
 def _romanised_name_keys(name_words: list[str], keys: set[tuple[int, str]]) -> None:
     """Pinyin / transliteration keys of a name whose words are not all plain Latin."""
     per_word: list[list[tuple[str, ...]]] = []
@@ -254,13 +257,13 @@ def _romanised_name_keys(name_words: list[str], keys: set[tuple[int, str]]) -> N
         if not syllables:
             continue
         word_forms = ["".join(word) for word in reading if word]
-        keys.add((KeyKind.NAME, _cut("".join(syllables))))
+        keys.add((_NAME, _cut("".join(syllables))))
         if len(word_forms) > 1:
-            keys.add((KeyKind.NAME, _cut(" ".join(word_forms))))
-            keys.update((KeyKind.NAME_PART, _cut(r)) for r in _rotations(word_forms, " ")[1:])
-        keys.update((KeyKind.NAME_PART, _cut(r)) for r in _rotations(syllables, "")[1:])
+            keys.add((_NAME, _cut(" ".join(word_forms))))
+            keys.update((_PART, _cut(r)) for r in _rotations(word_forms, " ")[1:])
+        keys.update((_PART, _cut(r)) for r in _rotations(syllables, "")[1:])
         if len(syllables) > 1:
-            keys.add((KeyKind.NAME_PART, "".join(s[0] for s in syllables)[:MAX_TERM]))
+            keys.add((_PART, "".join(s[0] for s in syllables)[:MAX_TERM]))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -276,18 +279,18 @@ def _name_keys(name: str) -> frozenset[tuple[int, str]]:
         if not name_words:
             continue
         rotations = _rotations(name_words, " ")
-        keys.add((KeyKind.NAME, _cut(rotations[0])))
-        keys.update((KeyKind.NAME_PART, _cut(r)) for r in rotations[1:])
+        keys.add((_NAME, _cut(rotations[0])))
+        keys.update((_PART, _cut(r)) for r in rotations[1:])
         for word in name_words:
             if _IS_HAN.match(word):
-                keys.update((KeyKind.NAME_PART, word[i:]) for i in range(1, min(len(word), 8)))
+                keys.update((_PART, word[i:]) for i in range(1, min(len(word), 8)))
         if not all(word.isascii() for word in name_words):
             _romanised_name_keys(name_words, keys)
     return frozenset(keys)
 
 
 @functools.lru_cache(maxsize=16384)
-def _company_keys(company: str) -> tuple[str, ...]:
+def _company_keys(company: str) -> frozenset[tuple[int, str]]:
     found: list[str] = []
     company_words = words(company)[:12]
     found += [" ".join(company_words[i:]) for i in range(len(company_words))]
@@ -300,7 +303,7 @@ def _company_keys(company: str) -> tuple[str, ...]:
             syllables = _syllables(word)
             if syllables:
                 found.append("".join(syllables))
-    return tuple(dict.fromkeys(_cut(f) for f in found if f))
+    return frozenset((_COMPANY, _cut(f)) for f in found if f)
 
 
 def _email_keys(email: str) -> list[str]:
@@ -311,15 +314,16 @@ def _email_keys(email: str) -> list[str]:
 def search_keys(
     name: str | None, name_latin: str | None, company: str | None, email: str | None
 ) -> set[tuple[int, str]]:
-    """Every (KeyKind, key) of a guest with these details."""
+    """Every (KeyKind value, key) of a guest with these details (kinds as plain ints: an
+    IntEnum member hashes through a Python-level __hash__, millions of times in a reindex)."""
     keys: set[tuple[int, str]] = set()
     for each in (name, name_latin):
         if each:
             keys.update(_name_keys(each))
     if company:
-        keys.update((KeyKind.COMPANY, k) for k in _company_keys(company))
+        keys.update(_company_keys(company))
     if email:
-        keys.update((KeyKind.EMAIL, k) for k in _email_keys(email))
+        keys.update((_EMAIL, k) for k in _email_keys(email))
     return keys
 
 
