@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import uharfbuzz as hb
 from fontTools.ttLib import TTFont as FontToolsFont
@@ -53,6 +54,7 @@ class BadgeFont(TTFont):  # type: ignore[misc]
 
     def __init__(self, name: str, filename: str) -> None:
         super().__init__(name, filename, shapable=False)
+        _keep_tables(self.face)
         self.private_text: dict[int, str] = {}
         self._private_codes: dict[tuple[int, str], int] = {}
         self._next_private = _PRIVATE_FIRST
@@ -99,6 +101,22 @@ class BadgeFont(TTFont):  # type: ignore[misc]
                 continue
             stream = doc.idToObject["toUnicodeCMap:" + base_name]  # type: ignore[attr-defined]
             stream.content = _to_unicode_cmap(base_name, subset, self.private_text)
+
+
+def _keep_tables(face: Any) -> None:
+    """reportlab copies a table out of the font file each time it subsets it (every font of
+    every PDF): for a CJK font that is a 12 MB glyf table per badge. Each table is copied once
+    here and kept (the font file never changes)."""
+    read = face.get_table
+    tables: dict[str, bytes] = {}
+
+    def get_table(tag: str) -> bytes:
+        table = tables.get(tag)
+        if table is None:
+            table = tables[tag] = read(tag)
+        return table
+
+    face.get_table = get_table
 
 
 def _subset_tag(n: int) -> bytes:
