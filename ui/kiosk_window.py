@@ -49,6 +49,7 @@ from kiosk.domain import Reason
 from kiosk.errors import KioskError, SetupError
 from kiosk.models import Checkpoint, utc_now
 from kiosk.pin import PinGuard
+from kiosk.sync.online import ServerArbiter, arbiter_for
 from ui import core_text
 from ui.attract_view import AttractPage
 from ui.badge_printing import BadgePrinting, BadgeProgress, BadgeStage
@@ -90,7 +91,9 @@ def open_gate(database: Database, checkpoint: str | None, clock: Clock) -> Opene
         demo = importlib.import_module("kiosk.demo")
         log.warning("no event set up: building the demo event")
         demo.ensure_demo(database)
-    gate = Gate(database, checkpoint, clock=clock)
+    # Enrolled with a server: scans this kiosk would admit are put to it first (kiosk.sync.online),
+    # falling back to the local verdict within half a second; this runs on the writer thread.
+    gate = Gate(database, checkpoint, clock=clock, arbiter=arbiter_for(database))
     with database.session() as session:
         event = events.current_event(session)
         local_names = {c.name: c.name_local for c in event.checkpoints if c.name_local}
@@ -205,6 +208,7 @@ class KioskWindow(QWidget):
         bottom.addSpacing(12)
         bottom.addWidget(self.staff_notice)
         bottom.addStretch(1)
+        self._bottom_bar = bottom
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -491,6 +495,10 @@ class KioskWindow(QWidget):
         self.shutdown()
         event.accept()
 
+    def add_status_widget(self, widget: QWidget) -> None:
+        """A small state line at the right of the bottom bar (the sync indicator)."""
+        self._bottom_bar.addWidget(widget)
+
     def allow_exit(self) -> None:
         """Let the next close() through without the PIN (staff chose Quit; benchmarks)."""
         self._may_close = True
@@ -502,3 +510,5 @@ class KioskWindow(QWidget):
         if self.camera is not None:
             self.camera.shutdown()
         self.app.tasks.wait()
+        if self.gate is not None and isinstance(self.gate.arbiter, ServerArbiter):
+            self.gate.arbiter.close()  # its connection to the sync server

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from ui.app import KioskApp
+    from ui.sync_status import SyncService
 
 log = logging.getLogger("ui.launch")
 
@@ -72,6 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KioskError as error:
         print(f"kiosk: {error.full_message()}", file=sys.stderr)
         return 1
+    sync = _start_sync(app, database)
     try:
         try:
             window = _open_desk(app, database) if args.desk else _open_kiosk(app, database, args)
@@ -80,6 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
         if window is None:
             return 1
+        _show_sync(sync, window, database)
         if args.windowed:
             window.resize(1280, 800)
             window.show()
@@ -91,8 +94,36 @@ def main(argv: Sequence[str] | None = None) -> int:
             window.showFullScreen()
         return int(app.qt.exec())
     finally:
+        sync.stop()  # before the database closes: its threads write there
         app.close()
         database.close()
+
+
+def _start_sync(app: KioskApp, database: Database) -> SyncService:
+    """The background sync (off the GUI thread). It runs whether or not this device is enrolled
+    yet: until it is, it only looks every few seconds, so enrolling from the desk's settings
+    starts syncing without a restart."""
+    from ui.sync_status import SyncService
+
+    service = SyncService(database, app.qt)
+    service.start()
+    return service
+
+
+def _show_sync(sync: SyncService, window: QWidget, database: Database) -> None:
+    """The sync indicator: in the kiosk's bottom bar (and a push after every scan), or in the
+    desk's status bar."""
+    from PySide6.QtWidgets import QMainWindow
+
+    from ui.kiosk_window import KioskWindow
+    from ui.sync_status import SyncIndicator, event_timezone
+
+    timezone = event_timezone(database)
+    if isinstance(window, KioskWindow):
+        window.add_status_widget(SyncIndicator(sync, timezone, dark=True))
+        window.verdict_shown.connect(sync.wake)
+    elif isinstance(window, QMainWindow):
+        window.statusBar().addPermanentWidget(SyncIndicator(sync, timezone))
 
 
 def _open_kiosk(app: KioskApp, database: Database, args: argparse.Namespace) -> QWidget:

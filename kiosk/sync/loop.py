@@ -118,16 +118,21 @@ class SyncLoop:
             thread.start()
         return self
 
-    def stop(self, timeout: float = 5.0) -> None:
-        """Stop both threads; an open long poll is cut by closing its connection."""
+    def stop(self, timeout: float = 5.0, patience: float = 1.5) -> None:
+        """Stop both threads. Each gets ``patience`` seconds to finish what it is doing; a long
+        poll still open after that is cut by closing its connection from here."""
         self._stop.set()
         self._wake.set()
-        with self._lock:
-            syncers = list(self._syncers)
-        for syncer in syncers:
-            syncer.client.close()
+        deadline = time.monotonic() + patience
         for thread in self._threads:
-            thread.join(timeout)
+            thread.join(max(0.0, deadline - time.monotonic()))
+        if any(thread.is_alive() for thread in self._threads):
+            with self._lock:
+                syncers = list(self._syncers)
+            for syncer in syncers:
+                syncer.client.close()
+            for thread in self._threads:
+                thread.join(timeout)
         self._threads = []
 
     def wake(self) -> None:
