@@ -49,6 +49,26 @@ class Column(IntEnum):
     STATUS = 5
 
 
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_USER = int(Qt.ItemDataRole.UserRole.value)
+_NUMBER_ALIGNMENT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
+_COLUMNS = len(Column)
+
+
+class _Cells:
+    """What one row shows, worked out once when the row arrives (not on every paint: the view
+    asks ``data`` for every role of every visible cell each time it paints)."""
+
+    __slots__ = ("brushes", "texts")
+
+    def __init__(self, texts: tuple[str, ...], brushes: tuple[QBrush | None, ...]) -> None:
+        self.texts = texts
+        self.brushes = brushes
+
+
 class GuestTableModel(QAbstractTableModel):
     """Rows of ``GuestRow``; asks for the next page when the view scrolls to the end.
 
@@ -61,14 +81,19 @@ class GuestTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[GuestRow] = []
+        self._cells: list[_Cells] = []
         self._has_more = False
         self._asked_more = False
+        self._grey = QBrush(Qt.GlobalColor.gray)
+        self._category_brushes = {code: QBrush(colour)
+                                  for code, colour in labels.CATEGORY_COLOURS.items()}
 
     # Filling --------------------------------------------------------------------------------
 
     def set_rows(self, rows: list[GuestRow], *, has_more: bool = False) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._cells = [self._cells_of(row) for row in self._rows]
         self._has_more = has_more
         self._asked_more = False
         self.endResetModel()
@@ -81,6 +106,7 @@ class GuestTableModel(QAbstractTableModel):
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
         self._rows.extend(rows)
+        self._cells.extend(self._cells_of(row) for row in rows)
         self.endInsertRows()
 
     def replace_row(self, row: GuestRow) -> None:
@@ -88,8 +114,9 @@ class GuestTableModel(QAbstractTableModel):
         for position, shown in enumerate(self._rows):
             if shown.uid == row.uid:
                 self._rows[position] = row
+                self._cells[position] = self._cells_of(row)
                 self.dataChanged.emit(self.index(position, 0),
-                                      self.index(position, len(Column) - 1))
+                                      self.index(position, _COLUMNS - 1))
 
     @property
     def has_more(self) -> bool:
@@ -105,13 +132,20 @@ class GuestTableModel(QAbstractTableModel):
                 return position
         return None
 
+    def _cells_of(self, row: GuestRow) -> _Cells:
+        texts = tuple(self._text(row, column) for column in Column)
+        other = self._grey if row.is_cancelled else None
+        brushes = tuple(self._category_brushes.get(row.category) if column is Column.CATEGORY
+                        else other for column in Column)
+        return _Cells(texts, brushes)
+
     # The model interface --------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
+        return 0 if parent.isValid() else _COLUMNS
 
     def canFetchMore(self, parent: Index) -> bool:
         return not parent.isValid() and self._has_more and not self._asked_more
@@ -121,25 +155,20 @@ class GuestTableModel(QAbstractTableModel):
             self._asked_more = True
             self.more_wanted.emit(self._rows[-1].number)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        position = index.row()
+        if position < 0 or position >= len(self._cells):  # an invalid index has row -1
             return None
-        row = self._rows[index.row()]
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, column)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if column is Column.CATEGORY:
-                colour = labels.CATEGORY_COLOURS.get(row.category)
-                return QBrush(colour) if colour is not None else None
-            if row.is_cancelled:
-                return QBrush(Qt.GlobalColor.gray)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.NUMBER:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and column in (Column.NAME, Column.COMPANY):
-            return row.email
-        if role == Qt.ItemDataRole.UserRole:
-            return row.uid
+        if role == _DISPLAY:
+            return self._cells[position].texts[index.column()]
+        if role == _FOREGROUND:
+            return self._cells[position].brushes[index.column()]
+        if role == _ALIGNMENT:
+            return _NUMBER_ALIGNMENT if index.column() == Column.NUMBER else None
+        if role == _TOOLTIP and index.column() in (Column.NAME, Column.COMPANY):
+            return self._rows[position].email
+        if role == _USER:
+            return self._rows[position].uid
         return None
 
     def _text(self, row: GuestRow, column: Column) -> str:
@@ -173,11 +202,12 @@ class GuestTableModel(QAbstractTableModel):
         }[Column(section)]
 
     def retranslate(self) -> None:
-        """Texts are made in data(); a new language only needs the view to ask again."""
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
+        """Category and state words are worked out per row: again, in the new language."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, _COLUMNS - 1)
+        self._cells = [self._cells_of(row) for row in self._rows]
         if self._rows:
             self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self._rows) - 1, len(Column) - 1))
+                                  self.index(len(self._rows) - 1, _COLUMNS - 1))
 
 
 class GuestSearch(QObject):
