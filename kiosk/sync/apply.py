@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar, cast
 
 from sqlalchemy import Table, bindparam, func, insert, select, update
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from kiosk.models import (
@@ -30,6 +29,7 @@ from kiosk.models import (
     Event,
     Guest,
     Scan,
+    utc_now,
 )
 from kiosk.search import reindex_guests
 from kiosk.sync import records
@@ -75,9 +75,13 @@ def _chunks(items: Sequence[_T], size: int = _CHUNK) -> Iterable[Sequence[_T]]:
 class PageApplier:
     """Applies changes to one kiosk database inside the caller's transaction."""
 
-    def __init__(self, session: Session, self_device_uid: str) -> None:
+    def __init__(self, session: Session, self_device_uid: str, *,
+                 index_search: bool = True) -> None:
         self.session = session
         self.self_device_uid = self_device_uid
+        # False while a first pull fills an empty kiosk: its search keys are built once, in
+        # bulk, at the end (kiosk.sync.engine), several times faster than page by page.
+        self.index_search = index_search
         self._events: dict[str, Event] = {}
         self._checkpoints: dict[str, int] = {}
         self.result = Applied()
@@ -212,12 +216,7 @@ class PageApplier:
             clean.append(row)
         if not clean:
             return
-        statement = sqlite_insert(Guest)
-        statement = statement.on_conflict_do_update(
-            index_elements=["uid"],
-            set_={f: statement.excluded[f] for f in (*_GUEST_UPDATABLE, "event_id")},
-        )
-        self.session.execute(statement, clean)
+        self._upsert_guests(clean)
         self.result.guests += len(clean)
         changed_search = [
             r["uid"] for r in clean
@@ -237,8 +236,40 @@ class PageApplier:
                                        Scan.guest_number == row["number"])
                     .values(guest_id=ids[row["uid"]])
                 )
-        if changed_search:
+        if changed_search and self.index_search:
             reindex_guests(self.session, [ids[uid] for uid in changed_search])
+
+    def _upsert_guests(self, rows: Sequence[dict[str, Any]]) -> None:
+        """Insert or update guests by uid in one driver-level executemany: the columns' own bind
+        processors (UTC times, JSON) run once per value, without the ORM's per-row work."""
+        connection = self.session.connection()
+        dialect = connection.dialect
+        table = cast(Table, Guest.__table__)
+        fields = [*_GUEST_UPDATABLE, "uid", "event_id"]
+        names = [*fields, "created_at", "updated_at"]
+        stamp_process = table.c["created_at"].type._cached_bind_processor(dialect)
+        now: Any = utc_now()
+        stamp = stamp_process(now) if stamp_process is not None else now
+        processed = [
+            (i, process) for i, process in enumerate(
+                table.c[name].type._cached_bind_processor(dialect) for name in fields)
+            if process is not None
+        ]
+        values: list[tuple[Any, ...]] = []
+        for row in rows:
+            value = [row[name] for name in fields]
+            for i, process in processed:
+                if value[i] is not None:
+                    value[i] = process(value[i])
+            values.append((*value, stamp, stamp))
+        updated = [*_GUEST_UPDATABLE, "event_id", "updated_at"]
+        statement = (
+            f"INSERT INTO {table.name} ({', '.join(names)}) "
+            f"VALUES ({', '.join('?' for _ in names)}) "
+            f"ON CONFLICT (uid) DO UPDATE SET "
+            + ", ".join(f"{name} = excluded.{name}" for name in updated)
+        )
+        connection.exec_driver_sql(statement, values)
 
     def _scans(self, data: list[dict[str, Any]]) -> None:
         by_id: dict[str, dict[str, Any]] = {}
@@ -340,8 +371,9 @@ def _coalesce(column: Any, value: Any) -> Any:
     return func.coalesce(column, value)
 
 
-def apply_changes(session: Session, self_device_uid: str, changes: Sequence[dict[str, Any]]) -> (
-    Applied
-):
+def apply_changes(
+    session: Session, self_device_uid: str, changes: Sequence[dict[str, Any]], *,
+    index_search: bool = True,
+) -> Applied:
     """Apply one page of changes in the session's transaction."""
-    return PageApplier(session, self_device_uid).apply(changes)
+    return PageApplier(session, self_device_uid, index_search=index_search).apply(changes)

@@ -22,7 +22,8 @@ from sqlalchemy import select, update
 
 from kiosk.db import Database
 from kiosk.errors import SetupError, SyncError
-from kiosk.models import Event, OutboxItem, utc_now
+from kiosk.models import Event, Guest, OutboxItem, utc_now
+from kiosk.search import rebuild_search_index
 from kiosk.sync import state
 from kiosk.sync.apply import Applied, apply_changes
 from kiosk.sync.client import DEFAULT_TIMEOUT, ServerClient
@@ -146,9 +147,19 @@ class Syncer:
     # Pull -----------------------------------------------------------------------------------
 
     def pull(self, *, wait: float = 0.0) -> PullReport:
-        """Fetch and apply every page after the cursor; ``wait`` long-polls the first request."""
+        """Fetch and apply every page after the cursor; ``wait`` long-polls the first request.
+
+        The first pull onto a kiosk holding no guests leaves out the search keys page by page and
+        builds them for every guest at the end, in bulk (kiosk.search.rebuild_search_index). The
+        search state is marked stale in the first page's transaction, so a pull cut short is
+        finished by the next one, and a search meanwhile rebuilds the keys itself.
+        """
         report = PullReport()
         first = True
+        with self.database.session() as session:
+            deferred = state.cursor(session) == 0 and session.scalar(
+                select(Guest.id).limit(1)) is None
+            deferred = deferred or state.search_is_stale(session)
         while True:
             with self.database.session() as session:
                 cursor = state.cursor(session)
@@ -163,7 +174,10 @@ class Syncer:
                 if state.cursor(session) != cursor:
                     log.info("another sync moved the cursor; asking again")
                     continue
-                applied = apply_changes(session, self.enrolment.device_uid, changes)
+                if deferred:
+                    state.mark_search_stale(session)
+                applied = apply_changes(session, self.enrolment.device_uid, changes,
+                                        index_search=not deferred)
                 state.write(session, state.PULL_CURSOR, str(last_seq))
                 state.write(session, state.LAST_SYNC, utc_now().isoformat())
             report.pages += 1
@@ -175,6 +189,10 @@ class Syncer:
             if applied.key_changed and self.enrolment.can_issue:
                 self._fetch_signing_key()
             if not page["has_more"]:
+                if deferred:
+                    with self.database.session(writes=True) as session:
+                        indexed = rebuild_search_index(session)
+                    log.info("search keys built for %d guests after the first pull", indexed)
                 return report
 
     def _fetch_signing_key(self) -> None:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from kiosk import events
 from kiosk.models import OutboxItem, Scan, SyncState
+from kiosk.search import SEARCH_KEYS_STATE, SEARCH_KEYS_VERSION
 
 SERVER_URL = "sync_server_url"
 DEVICE_TOKEN = "sync_device_token"
@@ -101,3 +102,13 @@ def backlog(session: Session) -> Backlog:
             Scan.is_conflict.is_(True), Scan.undone_at.is_(None))
     ) or 0
     return Backlog(pending=pending, stuck=stuck, conflicts=conflicts)
+
+
+def mark_search_stale(session: Session) -> None:
+    """The search keys no longer match the guests: the next search (kiosk.search) or the end of
+    the pull rebuilds them all."""
+    write(session, SEARCH_KEYS_STATE, "stale")
+
+
+def search_is_stale(session: Session) -> bool:
+    return read(session, SEARCH_KEYS_STATE) not in (None, SEARCH_KEYS_VERSION)

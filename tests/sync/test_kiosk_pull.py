@@ -1,0 +1,99 @@
+"""The first pull onto an empty kiosk: guests arrive whole, their search keys are built once at
+the end, and a pull cut short leaves the search marked stale until the next one finishes it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from kiosk import events
+from kiosk.db import Database
+from kiosk.models import Event, Guest
+from kiosk.search import search_guest_ids, search_guests
+from kiosk.server import admin
+from kiosk.server.changes import ChangeLog
+from kiosk.sync import state
+from kiosk.sync.client import ServerUnreachable
+from kiosk.sync.engine import Syncer
+from kiosk.sync.enrolment import enrol
+from tests.sync.kiosk_support import Organiser, organiser
+
+__all__ = ["organiser"]
+
+
+@pytest.fixture
+def fresh(organiser: Organiser, tmp_path: Path) -> Database:
+    database = Database.open(tmp_path / "fresh")
+    enrol(database, organiser.url, organiser.code())
+    return database
+
+
+def guests_of(database: Database) -> dict[str, tuple[Any, ...]]:
+    with database.session() as session:
+        return {g.uid: (g.number, g.name, g.category, g.days, g.is_cancelled, g.event.uid)
+                for g in session.scalars(select(Guest))}
+
+
+def test_the_first_pull_brings_every_guest_whole_and_searchable(
+    organiser: Organiser, fresh: Database
+) -> None:
+    with organiser.store.write() as session:  # a day pass and a cancellation travel too
+        guest = session.scalar(select(Guest).where(Guest.number == 2))
+        assert guest is not None
+        guest.days = ["2026-12-08"]
+        guest.is_cancelled = True
+        event = session.get(Event, guest.event_id)
+        assert event is not None
+        change_log = ChangeLog(session, event.id)
+        admin.publish_everything(session, change_log, event)
+        change_log.flush()
+    with Syncer(fresh, pull_page=2) as syncer:
+        report = syncer.pull()
+    assert report.pages >= 3
+    with organiser.store.read() as session:
+        expected = {g.uid: (g.number, g.name, g.category, g.days, g.is_cancelled, g.event.uid)
+                    for g in session.scalars(select(Guest))}
+    assert guests_of(fresh) == expected
+    with fresh.session() as session:
+        assert not state.search_is_stale(session)
+        event = events.current_event(session)
+        before = dt.datetime.now(dt.UTC)
+        hits = search_guests(session, event.id, "张3")
+        assert [h.name for h in hits] == ["Guest 3 张3"]
+        pulled = session.scalar(select(Guest).where(Guest.number == 3))
+        assert pulled is not None and pulled.created_at <= before
+
+
+def test_a_first_pull_cut_short_leaves_search_stale_until_the_next_pull(
+    organiser: Organiser, fresh: Database
+) -> None:
+    with Syncer(fresh, pull_page=5) as syncer:
+        real = syncer.client.changes
+        calls = 0
+
+        def cut_after_one_page(after: int, limit: int, wait: float = 0.0) -> dict[str, Any]:
+            nonlocal calls
+            calls += 1
+            if calls > 1:
+                raise ServerUnreachable("the server did not answer in time")
+            return real(after, limit, wait)
+
+        syncer.client.changes = cut_after_one_page  # type: ignore[method-assign]
+        with pytest.raises(ServerUnreachable):
+            syncer.pull()
+    assert 1 <= len(guests_of(fresh)) < 5  # a page of guests arrived, not all
+    with fresh.session() as session:
+        assert state.search_is_stale(session)
+        assert state.cursor(session) > 0
+        event = events.current_event(session)
+        assert search_guest_ids(session, event.id, "Guest") == []  # keys not built yet
+    with Syncer(fresh) as syncer:
+        syncer.pull()
+    with fresh.session() as session:
+        assert not state.search_is_stale(session)
+        event = events.current_event(session)
+        assert len(search_guest_ids(session, event.id, "Guest")) == 5
