@@ -124,6 +124,9 @@ class BadgePrinting(QObject):
 
     def _build(self, factory: Callable[[], BadgeService | None]) -> BadgeService | None:
         self._built = factory()  # on the print lane, so a print queued after it finds it
+        warm_up = getattr(self._built, "warm_up", None)
+        if warm_up is not None:
+            warm_up()  # the badge fonts, before the first guest needs them
         return self._built
 
     def _prepared(self, _result: object) -> None:

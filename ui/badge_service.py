@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
+from kiosk.badges.fonts import font_set
 from kiosk.badges.queue import JobInfo, PrintQueue
 from kiosk.db import Database
 from kiosk.domain import PrintJobState, PrintReason
@@ -53,6 +54,11 @@ class QueueBadgeService:
                              hint="choose one in the desk's settings, or main.py --printer")
         self.template = template or str(settings.value(TEMPLATE_SETTING, "") or DEFAULT_TEMPLATE)
         self.queue = PrintQueue(database, spool_folder(database))
+
+    def warm_up(self) -> None:
+        """Load the badge fonts now (about a second for the CJK faces), so the first guest's
+        badge does not wait for them. Worker thread."""
+        font_set()
 
     def enqueue_first_badge(self, guest_uid: str) -> str:
         job = self.queue.enqueue(guest_uid, printer=self.printer, template=self.template,
