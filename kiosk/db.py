@@ -19,8 +19,12 @@ from typing import Any
 import platformdirs
 from alembic import command
 from alembic.config import Config
+from alembic.util import CommandError as AlembicError
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
+
+from kiosk.errors import SetupError
 
 log = logging.getLogger("kiosk.db")
 
@@ -99,12 +103,31 @@ class Database:
     @classmethod
     def open(cls, data_dir: Path | None = None, *, url: str | None = None) -> Database:
         """Open (creating and migrating if needed) the database in data_dir, or at url."""
+        where = url
         if url is None:
             folder = data_dir if data_dir is not None else default_data_dir()
-            folder.mkdir(parents=True, exist_ok=True)
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as error:  # a file of that name, no permission, read-only disk
+                reason = ("is a file, not a folder" if folder.exists() and not folder.is_dir()
+                          else f"cannot be the data folder: {error.strerror or error}")
+                raise SetupError(
+                    reason, where=str(folder),
+                    hint="choose another folder with --data-dir DIR or KIOSK_HOME",
+                ) from error
+            where = str(folder / DATABASE_FILE)
             url = f"sqlite:///{folder / DATABASE_FILE}"
         engine = make_engine(url)
-        migrate(engine)
+        try:
+            migrate(engine)
+        except (DatabaseError, AlembicError) as error:
+            engine.dispose()
+            detail = getattr(error, "orig", None) or error
+            raise SetupError(
+                f"cannot open or upgrade the database: {detail}", where=where,
+                hint="is it a kiosk database, readable, and made by this version or an older "
+                     "one? Nothing was changed in it",
+            ) from error
         return cls(engine)
 
     @contextmanager
