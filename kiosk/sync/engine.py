@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import logging
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -52,6 +53,7 @@ class PullReport:
     cursor: int = 0
     head: int = 0
     applied: Applied = field(default_factory=Applied)
+    search_seconds: float = 0.0  # building the search keys after a first pull
 
 
 @dataclass
@@ -190,8 +192,10 @@ class Syncer:
                 self._fetch_signing_key()
             if not page["has_more"]:
                 if deferred:
+                    started = time.perf_counter()
                     with self.database.session(writes=True) as session:
                         indexed = rebuild_search_index(session)
+                    report.search_seconds = time.perf_counter() - started
                     log.info("search keys built for %d guests after the first pull", indexed)
                 return report
 
