@@ -9,11 +9,13 @@ from typing import Any
 
 from kiosk import events
 from kiosk.commands import Context, add_command
+from kiosk.errors import SyncError
 from kiosk.sync import state
+from kiosk.sync.client import ServerClient, ServerRefused
 from kiosk.sync.conflicts import list_conflicts
 from kiosk.sync.engine import Syncer
 from kiosk.sync.enrolment import enrol
-from kiosk.sync.loop import SyncLoop, SyncStatus
+from kiosk.sync.loop import Connection, SyncLoop, SyncStatus
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -36,7 +38,9 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
                        "sync with the server: push check-ins, pull guests and other gates' scans")
     mode = sync.add_mutually_exclusive_group()
     mode.add_argument("--once", action="store_true", help="one round, then exit")
-    mode.add_argument("--status", action="store_true", help="show where sync stands; no network")
+    mode.add_argument("--status", action="store_true",
+                      help="show where sync stands: online or offline (asks the server, 2 s at "
+                           "most), last sync, items waiting, conflicts")
     sync.add_argument("--long-poll", type=float, default=20.0, metavar="SECONDS",
                       help="how long each pull waits for news (default 20)")
     sync.set_defaults(handler=run_sync)
@@ -63,12 +67,33 @@ def run_enrol(context: Context, args: argparse.Namespace) -> int:
     return 0
 
 
+STATUS_TIMEOUT = 2.0
+
+
+def _connection(enrolment: state.Enrolment | None) -> tuple[str, str | None]:
+    """online, offline, refused or not_enrolled, and the problem in words."""
+    if enrolment is None:
+        return Connection.NOT_ENROLLED.value, None
+    try:
+        with ServerClient(enrolment.server_url, enrolment.token,
+                          timeout=STATUS_TIMEOUT) as client:
+            client.device()
+    except ServerRefused as refusal:
+        return Connection.REFUSED.value, refusal.full_message()
+    except SyncError as error:
+        return Connection.OFFLINE.value, error.full_message()
+    return Connection.ONLINE.value, None
+
+
 def _status_facts(context: Context) -> dict[str, Any]:
     with context.database.session() as session:
         enrolment = state.enrolment(session)
+    connection, problem = _connection(enrolment)
+    with context.database.session() as session:
         backlog = state.backlog(session)
         last = state.last_sync(session)
         return {
+            "connection": connection, "problem": problem,
             "enrolled": enrolment is not None,
             "server": enrolment.server_url if enrolment else None,
             "event_uid": enrolment.event_uid if enrolment else None,
@@ -86,10 +111,13 @@ def run_sync(context: Context, args: argparse.Namespace) -> int:
         if not facts["enrolled"]:
             text = "not enrolled: run 'kiosk enroll URL CODE'"
         else:
-            text = (f"server {facts['server']}, last sync {facts['last_sync_at'] or 'never'}, "
+            text = (f"{facts['connection']}: server {facts['server']}, "
+                    f"last sync {facts['last_sync_at'] or 'never'}, "
                     f"{facts['pending']} waiting ({facts['stuck']} refused for good), "
                     f"{facts['conflicts']} conflicts, cursor {facts['cursor']}")
-            if facts["last_error"]:
+            if facts["problem"]:
+                text += f"\nnow: {facts['problem']}"
+            elif facts["last_error"] and facts["connection"] != Connection.ONLINE.value:
                 text += f"\nlast problem: {facts['last_error']}"
         context.emit(facts, text)
         return 0

@@ -3,6 +3,8 @@ server on loopback."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import socket
 from pathlib import Path
@@ -11,9 +13,12 @@ import pytest
 from sqlalchemy import func, select
 
 from kiosk.checkin import Gate
+from kiosk.cli import main
 from kiosk.db import Database
 from kiosk.domain import Reason
-from kiosk.models import Guest, OutboxItem
+from kiosk.models import Guest, OutboxItem, utc_now
+from kiosk.server import auth
+from kiosk.server.models import ServerDevice
 from kiosk.sync.enrolment import enrolment_link
 from tests.conftest import FixedClock
 from tests.sync.kiosk_support import (
@@ -51,6 +56,7 @@ def test_enroll_then_sync_once_fetches_the_guest_list(organiser: Organiser, tmp_
     assert guest_count(folder) == 5
 
     status = kiosk_json(folder, "sync", "--status")
+    assert status["connection"] == "online" and status["problem"] is None
     assert status["enrolled"] is True
     assert status["server"] == organiser.url
     assert status["pending"] == 0
@@ -76,7 +82,8 @@ def test_a_wrong_code_is_refused_in_one_line_and_leaves_the_kiosk_unenrolled(
     err = capsys.readouterr().err
     assert status == 1
     assert err.count("\n") == 1 and "refused" in err and "Traceback" not in err
-    assert kiosk_json(folder, "sync", "--status")["enrolled"] is False
+    facts = kiosk_json(folder, "sync", "--status")
+    assert facts["enrolled"] is False and facts["connection"] == "not_enrolled"
 
 
 def test_a_used_code_cannot_enrol_a_second_kiosk(
@@ -115,6 +122,31 @@ def test_sync_with_the_server_gone_fails_in_one_line_and_keeps_the_scan_waiting(
     assert "cannot reach the server" in err and err.count("\n") == 1
     facts = kiosk_json(folder, "sync", "--status")
     assert facts["pending"] == 1
+    assert facts["connection"] == "offline"
+    assert "cannot reach the server" in str(facts["problem"])
+    status, text = _plain(folder, "sync", "--status")
+    assert status == 0 and text.startswith("offline: server ") and "1 waiting" in text
+
+
+def _plain(folder: Path, *words: str) -> tuple[int, str]:
+    """``kiosk`` without --json: the words a person reads."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        status = main(["--data-dir", str(folder), *words])
+    return status, out.getvalue()
+
+
+def test_a_revoked_kiosk_status_says_refused(
+    organiser: Organiser, tmp_path: Path
+) -> None:
+    folder = enrolled_kiosk(organiser, tmp_path / "gate-r", "Lost tablet")
+    with organiser.store.write() as session:
+        device = session.scalar(select(ServerDevice).where(ServerDevice.name == "Lost tablet"))
+        assert device is not None
+        auth.revoke_device(session, device, utc_now(), "lost")
+    facts = kiosk_json(folder, "sync", "--status")
+    assert facts["connection"] == "refused"
+    assert "revoked" in str(facts["problem"])
 
 
 def test_a_server_address_that_is_not_one_is_a_usage_error(
