@@ -24,12 +24,13 @@ from kiosk.sync.loop import Connection, SyncLoop, SyncStatus
 
 log = logging.getLogger("ui.sync")
 
+# (on a light background such as the desk's status bar, on the kiosk's dark one)
 _COLOURS = {
-    Connection.ONLINE: "#2e7d32",
-    Connection.CONNECTING: "#8fa3bf",
-    Connection.NOT_ENROLLED: "#8fa3bf",
-    Connection.OFFLINE: "#ef6c00",
-    Connection.REFUSED: "#c62828",
+    Connection.ONLINE: ("#2e7d32", "#81c784"),
+    Connection.CONNECTING: ("#546e7a", "#8fa3bf"),
+    Connection.NOT_ENROLLED: ("#546e7a", "#8fa3bf"),
+    Connection.OFFLINE: ("#e65100", "#ffb74d"),
+    Connection.REFUSED: ("#c62828", "#ef9a9a"),
 }
 
 
@@ -120,8 +121,8 @@ class SyncIndicator(QLabel):
                 parts.append(self.tr("%1 double check-ins").replace("%1", str(status.conflicts)))
         self.setText(" · ".join(parts))
         self.setToolTip(status.error or "")
-        colour = _COLOURS[status.connection]
-        self.setStyleSheet(f"color: {colour};" + (" font-size: 13px;" if self.dark else ""))
+        light, dark = _COLOURS[status.connection]
+        self.setStyleSheet(f"color: {dark}; font-size: 15px;" if self.dark else f"color: {light};")
         self.setProperty("connection", status.connection.value)
 
     def changeEvent(self, event: QEvent) -> None:
