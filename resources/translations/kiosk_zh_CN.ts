@@ -245,6 +245,10 @@
         <translation>无法为空文本生成二维码</translation>
     </message>
     <message>
+        <source>cannot open or upgrade the database: %1</source>
+        <translation>无法打开或升级数据库：%1</translation>
+    </message>
+    <message>
         <source>cannot reach the server (%1)</source>
         <translation>无法连接服务器（%1）</translation>
     </message>
@@ -291,6 +295,10 @@
     <message>
         <source>checkpoints are: %1</source>
         <translation>现有签到点：%1</translation>
+    </message>
+    <message>
+        <source>choose another folder with --data-dir DIR or KIOSK_HOME</source>
+        <translation>请用 --data-dir DIR 或 KIOSK_HOME 选择另一个文件夹</translation>
     </message>
     <message>
         <source>choose one in Settings</source>
@@ -479,6 +487,10 @@
     <message>
         <source>is empty</source>
         <translation>为空</translation>
+    </message>
+    <message>
+        <source>is it a kiosk database, readable, and made by this version or an older one? Nothing was changed in it</source>
+        <translation>这是否为签到机数据库、是否可读、是否由本版本或更早版本创建？其中的内容没有任何改动</translation>
     </message>
     <message>
         <source>is it switched on and connected?</source>
@@ -2084,6 +2096,45 @@
     <message>
         <source>No camera found</source>
         <translation>未找到摄像头</translation>
+    </message>
+</context>
+<context>
+    <name>SyncIndicator</name>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Connecting to the server</source>
+        <translation>正在连接服务器</translation>
+    </message>
+    <message>
+        <source>Not connected to a server</source>
+        <translation>未连接服务器</translation>
+    </message>
+    <message>
+        <source>Offline, working alone</source>
+        <translation>离线，单机工作中</translation>
+    </message>
+    <message>
+        <source>The server refuses this kiosk</source>
+        <translation>服务器拒绝了本签到机</translation>
+    </message>
+    <message>
+        <source>last sync %1</source>
+        <translation>上次同步 %1</translation>
+    </message>
+    <message>
+        <source>never synced</source>
+        <translation>从未同步</translation>
+    </message>
+    <message>
+        <source>%1 waiting</source>
+        <translation>%1 条待发送</translation>
+    </message>
+    <message>
+        <source>%1 double check-ins</source>
+        <translation>%1 条重复签到</translation>
     </message>
 </context>
 <context>
