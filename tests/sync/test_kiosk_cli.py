@@ -6,7 +6,11 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import signal
 import socket
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -200,3 +204,39 @@ def test_two_gates_apart_admit_one_guest_and_both_see_the_conflict_after_sync(
         finally:
             database.close()
     assert organiser.accepted_scans() == 2  # both kept, one flagged
+
+
+def test_kiosk_sync_keeps_syncing_until_told_to_stop(
+    organiser: Organiser, tmp_path: Path
+) -> None:
+    folder = enrolled_kiosk(organiser, tmp_path / "gate-l", "L")
+    database = Database.open(folder)
+    try:
+        Gate(database, clock=FixedClock(SCAN_TIME)).scan(organiser.credentials[3])
+    finally:
+        database.close()
+    process = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from kiosk.cli import main; sys.exit(main())",
+         "--data-dir", str(folder), "sync", "--long-poll", "1"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        assert process.stdout is not None
+        lines = []
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            line = process.stdout.readline()
+            lines.append(line)
+            if line.startswith("online: 0 waiting"):
+                break
+        assert lines[-1].startswith("online: 0 waiting"), lines
+        assert organiser.accepted_scans() == 1
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(15) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        for stream in (process.stdout, process.stderr):
+            if stream is not None:
+                stream.close()
