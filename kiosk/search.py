@@ -489,6 +489,90 @@ def _rarest(session: Session, event_id: int, query_words: list[str]) -> str:
     return min(query_words, key=lambda word: (sizes[word], -_weight(word)))
 
 
+# Which tier a key of each kind puts a word in (a guest's tier is its words' worst).
+_TIER = {_NAME: Match.NAME_WORD, _PART: Match.NAME_WORD, _COMPANY: Match.COMPANY,
+         _EMAIL: Match.EMAIL}
+# Within a tier, guests come by the kind of key the driving word matched, in this order, then
+# by that key (so `zhang w` lists by surname, and a company match by its company key first).
+_KIND_ORDER = {
+    Match.NAME_WORD: (_NAME, _PART),
+    Match.COMPANY: (_COMPANY, _NAME, _PART),
+    Match.EMAIL: (_EMAIL, _NAME, _PART, _COMPANY),
+}
+
+
+@functools.lru_cache(maxsize=64)
+def _words_sql(others: int, after: bool) -> TextClause:
+    """Keys of one kind starting with the driving word, of guests matching every other word in
+    some key; with, for each other word, the best kind of key it matched."""
+    best = [
+        f"(SELECT min(u{i}.rank) FROM guest_search_terms u{i} WHERE u{i}.guest_id = t.guest_id"
+        f" AND u{i}.term >= :lo{i} AND u{i}.term < :hi{i}) AS r{i}"
+        for i in range(others)
+    ]
+    where = ["t.event_id = :event", "t.rank = :kind"]
+    where.append("t.term >= :after_term AND t.term < :hi"
+                 " AND (t.term, t.guest_id) > (:after_term, :after_id)" if after
+                 else "t.term >= :lo AND t.term < :hi")
+    where += [
+        f"EXISTS (SELECT 1 FROM guest_search_terms e{i} WHERE e{i}.guest_id = t.guest_id"
+        f" AND e{i}.term >= :lo{i} AND e{i}.term < :hi{i})"
+        for i in range(others)
+    ]
+    return text(
+        f"SELECT t.guest_id, t.term, {', '.join(best)} FROM guest_search_terms t WHERE "
+        + " AND ".join(where) + " ORDER BY t.term, t.guest_id LIMIT :batch"
+    )
+
+
+def _scan_words(
+    session: Session, event_id: int, driver: str, others: list[str],
+    found: dict[int, tuple[Match, str]], limit: int,
+) -> None:
+    """Add to `found` the guests matching every word, by tier: the driving word's keys of each
+    kind are read once (not once per tier), each row saying which kinds the other words
+    matched. A scan stops as soon as the guests it could still place ahead are enough."""
+    need = limit - len(found)
+    if need <= 0:
+        return
+    params: dict[str, object] = {"event": event_id, "lo": driver, "hi": driver + _TOP}
+    for i, other in enumerate(others):
+        params[f"lo{i}"], params[f"hi{i}"] = other, other + _TOP
+    # guest -> (tier, kind order within the tier, position in the scans, key)
+    placed: dict[int, tuple[Match, int, int, str]] = {}
+    position = 0
+
+    def ahead(kind: int) -> int:
+        """Guests already placed ahead of anything the scan of this kind may still find (what
+        it finds is in this kind's tier or a later one, and after what it found before)."""
+        first = (_TIER[kind], _KIND_ORDER[_TIER[kind]].index(kind))
+        return sum(1 for tier, order, _, _ in placed.values() if (tier, order) <= first)
+
+    for kind in (_NAME, _PART, _COMPANY, _EMAIL):
+        params["kind"] = kind
+        after = False
+        while ahead(kind) < need:
+            batch = 2 * need + 8
+            params["batch"] = batch
+            rows = session.execute(_words_sql(len(others), after), params).all()
+            for guest_id, term, *best in rows:
+                if guest_id in found:
+                    continue
+                tier = max(_TIER[kind], *(_TIER[r] for r in best))
+                order = _KIND_ORDER[tier].index(kind)
+                position += 1
+                old = placed.get(guest_id)
+                if old is None or (tier, order) < (old[0], old[1]):
+                    placed[guest_id] = (tier, order, position, term)
+            if len(rows) < batch:
+                break
+            after = True
+            params["after_term"], params["after_id"] = rows[-1][1], rows[-1][0]
+    ranked = sorted(placed.items(), key=lambda item: item[1][:3])
+    for guest_id, (tier, _, _, term) in ranked[:need]:
+        found[guest_id] = (tier, term)
+
+
 def search_guest_ids(
     session: Session, event_id: int, query: str, limit: int = 20
 ) -> list[tuple[int, Match, str]]:
@@ -519,22 +603,13 @@ def search_guest_ids(
     # Word by word: the most selective word drives the index scan, the others filter.
     driver = _rarest(session, event_id, query_words) if len(query_words) > 1 else query_words[0]
     others = [w for w in query_words if w != driver]
-    name_kinds = (int(KeyKind.NAME), int(KeyKind.NAME_PART))
-    all_kinds = tuple(int(k) for k in KeyKind)
-    tiers: list[tuple[Match, tuple[KeyKind, ...], tuple[int, ...]]] = [
-        (Match.NAME_WORD, (KeyKind.NAME, KeyKind.NAME_PART), name_kinds),
-        (Match.COMPANY, (KeyKind.COMPANY,), (*name_kinds, int(KeyKind.COMPANY))),
-        (Match.COMPANY, (KeyKind.NAME, KeyKind.NAME_PART), (*name_kinds, int(KeyKind.COMPANY))),
-        (Match.EMAIL, (KeyKind.EMAIL,), all_kinds),
-        (Match.EMAIL, (KeyKind.NAME, KeyKind.NAME_PART, KeyKind.COMPANY), all_kinds),
-    ]
-    for match, driver_kinds, filter_kinds in tiers:
-        for kind in driver_kinds:
-            if not others and _ALONE[kind] is not match:
-                continue  # a lone word in a whole name or another field: an earlier tier
-            _scan(session, event_id, kind, driver,
-                  filters=[(filter_kinds, w) for w in others], found=found, match=match,
-                  limit=limit)
+    if others:
+        _scan_words(session, event_id, driver, others, found, limit)
+        return [(gid, m, key) for gid, (m, key) in found.items()]
+    for kind in (KeyKind.NAME_PART, KeyKind.COMPANY, KeyKind.EMAIL):
+        # A lone word: a later word of a name, then the company, then the e-mail (the whole
+        # name was the phrase scans above).
+        _scan(session, event_id, kind, driver, found=found, match=_ALONE[kind], limit=limit)
     return [(gid, m, key) for gid, (m, key) in found.items()]
 
 

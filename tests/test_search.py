@@ -579,3 +579,81 @@ def test_failed_bulk_reindex_keeps_the_indexes_and_the_keys(
         reindex_guests(session, people.values())
     assert _indexes(database) == before
     assert names(find(database, event, "zhang wei")) == ["张伟"]
+
+
+# Every word, every tier: the search against a plain reading of the rules ------------------
+
+
+def _expected(keys_of: dict[int, set[tuple[int, str]]], query: str) -> dict[int, Match]:
+    """Guests every word of query starts a key of, with the tier the module doc gives: the
+    worst over the words of the best kind of key each starts (name, company, e-mail)."""
+    from kiosk.search import _query_words
+
+    tier_of = {1: Match.NAME_WORD, 2: Match.NAME_WORD, 3: Match.COMPANY, 4: Match.EMAIL}
+    found: dict[int, Match] = {}
+    for guest_id, keys in keys_of.items():
+        tiers = []
+        for word in _query_words(query):
+            kinds = [kind for kind, key in keys if key.startswith(word)]
+            if not kinds:
+                break
+            tiers.append(tier_of[min(kinds)])
+        else:
+            found[guest_id] = max(tiers)
+    return found
+
+
+def test_multi_word_search_finds_exactly_the_guests_matching_every_word(
+    large: tuple[Database, int]
+) -> None:
+    from kiosk.search import search_keys
+
+    db, forum_id = large
+    with db.session() as session:
+        guests = session.execute(
+            select(Guest.id, Guest.name, Guest.name_latin, Guest.company, Guest.email)
+            .where(Guest.event_id == forum_id)).all()
+    keys_of = {g.id: search_keys(g.name, g.name_latin, g.company, g.email) for g in guests}
+    queries = ["wang li", "li wang", "zhang bei", "yu com", "xiao hua", "ming 大学", "chen 科技",
+               "a b", "liu 163", "wei zhang", "maria gmail", "an de"]
+    checked = 0
+    with db.session() as session:
+        for query in queries:
+            expected = _expected(keys_of, query)
+            hits = search_guests(session, forum_id, query, limit=MAX_LIMIT)
+            got = {h.id: h.match for h in hits}
+            # Whole-name matches rank above the word tiers; every other hit has its tier.
+            assert set(got) == set(expected), query
+            for guest_id, match in got.items():
+                if match not in (Match.EXACT_NAME, Match.NAME_PREFIX, Match.NUMBER):
+                    assert match is expected[guest_id], (query, guest_id)
+            tiers = [h.match for h in hits]
+            assert tiers == sorted(tiers), query
+            checked += len(hits)
+            # A short list is the start of the long one.
+            short = search_guests(session, forum_id, query, limit=7)
+            assert [h.id for h in short] == [h.id for h in hits[:7]], query
+    assert checked > 50
+
+
+@pytest.mark.parametrize("after", [False, True])
+@pytest.mark.parametrize("others", [1, 3])
+def test_every_page_of_a_multi_word_scan_seeks_in_the_index(
+    large: tuple[Database, int], after: bool, others: int
+) -> None:
+    from kiosk.search import _words_sql
+
+    db, forum_id = large
+    parameters: dict[str, object] = {
+        "event": forum_id, "kind": 2, "lo": "zhang", "hi": "zhang\U0010ffff", "batch": 20,
+        "after_term": "zhang wei", "after_id": 100,
+    }
+    for i in range(others):
+        parameters[f"lo{i}"], parameters[f"hi{i}"] = "w", "w\U0010ffff"
+    with db.engine.connect() as connection:
+        plan = connection.execute(
+            text(f"EXPLAIN QUERY PLAN {_words_sql(others, after).text}"), parameters).all()
+    details = [row[-1] for row in plan]
+    assert not _full_reads(details), details
+    assert len([d for d in details if "ix_guest_search_terms_lookup" in d]) == 1
+    assert len([d for d in details if "ix_guest_search_terms_guest" in d]) == 2 * others
