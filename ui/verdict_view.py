@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QSizePolicy, QVBoxLayout, QW
 from kiosk.checkin import Verdict
 from kiosk.domain import Category, Reason
 from ui.badge_printing import BadgeProgress, BadgeStage
+from ui.scaling import HeightFit
 
 translate = QCoreApplication.translate  # pyside6-lupdate finds translate("Context", "text")
 
@@ -156,7 +157,7 @@ def present(verdict: Verdict, places: Places) -> Presentation:
 ICON_PX = 200
 HEADLINE_PT, NAME_PT, LINE_PT, BADGE_PT = 54, 64, 30, 26
 MARGIN, SPACING = 60, 18
-MIN_SCALE = 0.4
+MIN_SCALE = 0.4  # readable still; below that the page is simply too small
 
 
 class VerdictIcon(QWidget):
@@ -235,7 +236,6 @@ class VerdictPage(QWidget):
         self.name_latin = _label(LINE_PT)
         self.guidance = _label(LINE_PT)
         self.badge_status = _label(BADGE_PT)
-        self._scale = 1.0
         self.badge_progress = QProgressBar()
         self.badge_progress.setRange(0, 0)
         self.badge_progress.setTextVisible(False)
@@ -252,6 +252,10 @@ class VerdictPage(QWidget):
         layout.addWidget(self.badge_status)
         layout.addWidget(self.badge_progress, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(1)
+        self._fit = HeightFit(layout, (
+            (self.headline, HEADLINE_PT), (self.name, NAME_PT), (self.name_latin, LINE_PT),
+            (self.guidance, LINE_PT), (self.badge_status, BADGE_PT)),
+            self._scale_the_rest, min_scale=MIN_SCALE)
         self.set_badge_state(None)
 
     def show_verdict(self, verdict: Verdict) -> None:
@@ -330,39 +334,17 @@ class VerdictPage(QWidget):
     def fit(self) -> None:
         """Everything smaller in proportion when the page is too short for the full sizes (a
         1280x800 tablet, a long name on two lines), so the icon, the words and the badge line
-        never overlap: the largest scale (at most 1) whose layout fits the page's height."""
-        width, height = self.width(), self.height()
-        if width <= 0 or height <= 0:
-            return
-        scale = 1.0
-        for _ in range(4):
-            self._use_scale(scale)
-            needed = self._needed_height(width)
-            if needed <= height or scale <= MIN_SCALE:
-                break
-            scale = max(MIN_SCALE, scale * height / needed * 0.98)
+        never overlap (ui.scaling)."""
+        self._fit.fit(self.width(), self.height())
 
     @property
     def scale(self) -> float:
-        return self._scale
+        return self._fit.scale
 
     def _needed_height(self, width: int) -> int:
-        layout = self._layout
-        layout.invalidate()
-        if layout.hasHeightForWidth():
-            return layout.heightForWidth(width)
-        return layout.sizeHint().height()
+        return self._fit.needed_height(width)
 
-    def _use_scale(self, scale: float) -> None:
-        if abs(scale - self._scale) < 0.005:
-            return
-        self._scale = scale
-        for label, points in ((self.headline, HEADLINE_PT), (self.name, NAME_PT),
-                              (self.name_latin, LINE_PT), (self.guidance, LINE_PT),
-                              (self.badge_status, BADGE_PT)):
-            font = label.font()
-            font.setPointSizeF(points * scale)
-            label.setFont(font)
+    def _scale_the_rest(self, scale: float) -> None:
         side = round(ICON_PX * scale)
         self.icon.setFixedSize(side, side)
         margin = round(MARGIN * scale)

@@ -243,3 +243,26 @@ def test_the_verdict_never_overlaps_on_a_smaller_screen(
         assert upper.bottom() < lower.top(), (size, upper, lower)
     assert boxes[0].top() >= 0 and boxes[-1].bottom() <= page.height(), (size, boxes)
     assert page.scale < 1.0 or size[1] >= 1080  # only a tall screen has room at full size
+
+
+@pytest.mark.parametrize("size", [(800, 480), (1024, 600), (1280, 800), (1920, 1080)])
+@pytest.mark.parametrize("language", [Language.ENGLISH, Language.CHINESE])
+def test_the_attract_screen_fits_a_smaller_screen(
+    qtbot: QtBot, make_window: object, size: tuple[int, int], language: Language,
+) -> None:
+    """Both languages' lines and the notice stay apart and on the page (at 1024x600 the
+    headline was cut in half)."""
+    window = make_window(language)  # type: ignore[operator]
+    window.resize(*size)
+    window.attract.show_notice("No camera found. Please use the handheld scanner.")
+    qtbot.wait(50)
+    page = window.attract
+    lines = [page.scan_line, page.how_line, page.scan_line_other, page.how_line_other,
+             page.notice]
+    boxes = [w.geometry() for w in lines]
+    for upper, lower in zip(boxes, boxes[1:], strict=False):
+        assert upper.bottom() < lower.top(), (size, upper, lower)
+    assert boxes[0].top() >= 0 and boxes[-1].bottom() <= page.height(), (size, boxes)
+    for label in lines:  # each line has the height its wrapped text needs: nothing cut off
+        assert label.height() >= label.heightForWidth(label.width()) - 1, (size, label.text())
+    assert page.scale == 1.0 or size[1] < 1080
