@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Iterator
 
 import pytest
@@ -239,7 +240,7 @@ def test_the_verdict_never_overlaps_on_a_smaller_screen(
                          page.badge_status, page.badge_progress) if w.isVisible()]
     assert len(shown) == 7
     boxes = [w.geometry() for w in shown]
-    for upper, lower in zip(boxes, boxes[1:], strict=False):
+    for upper, lower in itertools.pairwise(boxes):
         assert upper.bottom() < lower.top(), (size, upper, lower)
     assert boxes[0].top() >= 0 and boxes[-1].bottom() <= page.height(), (size, boxes)
     assert page.scale < 1.0 or size[1] >= 1080  # only a tall screen has room at full size
@@ -260,7 +261,7 @@ def test_the_attract_screen_fits_a_smaller_screen(
     lines = [page.scan_line, page.how_line, page.scan_line_other, page.how_line_other,
              page.notice]
     boxes = [w.geometry() for w in lines]
-    for upper, lower in zip(boxes, boxes[1:], strict=False):
+    for upper, lower in itertools.pairwise(boxes):
         assert upper.bottom() < lower.top(), (size, upper, lower)
     assert boxes[0].top() >= 0 and boxes[-1].bottom() <= page.height(), (size, boxes)
     for label in lines:  # each line has the height its wrapped text needs: nothing cut off
