@@ -272,6 +272,9 @@ class KioskWindow(QWidget):
     def _submit(self, payload: str, started: float) -> None:
         if not self.isVisible() or self._has_modal():
             return  # a scan while staff use the PIN pad or the menu is not a guest's
+        if self._another_window_active():
+            log.info("scan left to the active window (staff at the desk)")
+            return  # staff scanning at the desk opened from here: a look-up, not a check-in
         if self.gate is None:
             self._waiting.append((payload, started))
             return
@@ -280,6 +283,13 @@ class KioskWindow(QWidget):
             self.gate.scan, payload, on_done=lambda v: self._on_verdict(v, started),
             on_error=self._on_scan_failed, owner=self,
         )
+
+    def _another_window_active(self) -> bool:
+        """Another window of this app (the staff desk) has the keyboard, so the scanner too."""
+        from PySide6.QtWidgets import QApplication
+
+        active = QApplication.activeWindow()
+        return active is not None and active.window() is not self
 
     def _has_modal(self) -> bool:
         from PySide6.QtWidgets import QApplication

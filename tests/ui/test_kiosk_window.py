@@ -267,3 +267,34 @@ def test_the_attract_screen_fits_a_smaller_screen(
     for label in lines:  # each line has the height its wrapped text needs: nothing cut off
         assert label.height() >= label.heightForWidth(label.width()) - 1, (size, label.text())
     assert page.scale == 1.0 or size[1] < 1080
+
+
+def test_a_scan_while_the_staff_desk_window_is_active_is_no_check_in_here(
+    qtbot: QtBot, make_window: object, database: Database, event: Event,
+) -> None:
+    """Staff open the desk from the kiosk and scan a guest there to look them up: the kiosk,
+    behind it, must not check the guest in; once it is active again it scans as before."""
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    from kiosk.models import Scan
+
+    guest = add_guest(database, event, "Jürgen Müller")
+    window = make_window()  # type: ignore[operator]
+    desk = QLineEdit()  # stands in for the desk window
+    qtbot.addWidget(desk)
+    desk.show()
+    desk.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is desk, timeout=5000)
+    shown: list[object] = []
+    window.verdict_shown.connect(lambda verdict, _ms: shown.append(verdict))
+    qtbot.keyClicks(desk, guest.credential)
+    qtbot.keyClick(desk, Qt.Key.Key_Return)
+    qtbot.wait(300)
+    from sqlalchemy import func, select
+    with database.session() as session:
+        assert session.scalar(select(func.count()).select_from(Scan)) == 0
+    assert shown == [] and desk.text() == ""  # taken as a scan, and the field stays empty
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
+    verdict, _ = scan(qtbot, window, guest.credential)
+    assert verdict.reason is Reason.ADMITTED  # type: ignore[attr-defined]
