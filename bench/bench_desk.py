@@ -16,7 +16,8 @@ foreign guests from 55 countries in their own scripts, 540 companies, indexed fo
    Peer B: a ``LIKE '%q%'`` query on name, company and e-mail per keystroke on the GUI thread,
    filling a ``QTableWidget`` with the first 200 rows.
    Neither peer finds pinyin, initials or unaccented spellings; the notes say how often each had
-   the guest being typed among its first 50 rows once the whole text was typed.
+   the guest being typed among its first 50 rows once the whole text was typed (many texts are
+   a surname, a company word or initials that hundreds share, so no search reaches 100%).
 2. Guest detail with badge preview. A click on a table row to the badge preview painted: the
    guest's detail and history read, the badge rendered to PDF with the template that prints and
    that PDF rasterised (``Desk.badge_preview``), all on workers, then painted.
