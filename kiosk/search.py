@@ -306,8 +306,16 @@ def _company_keys(company: str) -> frozenset[tuple[int, str]]:
     return frozenset((_COMPANY, _cut(f)) for f in found if f)
 
 
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
+
+
 def _email_keys(email: str) -> list[str]:
-    parts = _WORD.findall(fold(email))[:12]
+    # Addresses are nearly always ASCII and each is different: the plain pattern, and no trip
+    # through fold()'s cache, which unique texts only churn.
+    if email.isascii():
+        parts = _ASCII_WORD.findall(email.lower().translate(_APOSTROPHES))[:12]
+    else:
+        parts = _WORD.findall(fold(email))[:12]
     return [_cut(" ".join(parts[i:])) for i in range(len(parts))]
 
 
@@ -360,11 +368,10 @@ def reindex_guests(session: Session, guest_ids: Iterable[int]) -> None:
             select(Guest.id, Guest.event_id, Guest.name, Guest.name_latin, Guest.company,
                    Guest.email).where(Guest.id.in_(chunk))
         ).all()
-        rows = [
-            (g.id, g.event_id, int(kind), term)
-            for g in guests
-            for kind, term in search_keys(g.name, g.name_latin, g.company, g.email)
-        ]
+        rows: list[tuple[int, int, int, str]] = []
+        for guest_id, event_id, name, name_latin, company, email in guests:
+            rows.extend([(guest_id, event_id, kind, term)
+                         for kind, term in search_keys(name, name_latin, company, email)])
         if not rows:
             continue
         if qmark:  # SQLite: plain tuples straight to the driver (no per-row processing)

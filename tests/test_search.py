@@ -657,3 +657,12 @@ def test_every_page_of_a_multi_word_scan_seeks_in_the_index(
     assert not _full_reads(details), details
     assert len([d for d in details if "ix_guest_search_terms_lookup" in d]) == 1
     assert len([d for d in details if "ix_guest_search_terms_guest" in d]) == 2 * others
+
+
+@pytest.mark.parametrize("email", ["zhang.wei@huawei.com", "O'Brien_X@Ex-ample.CO.uk",
+                                   "a+b@x.io", "müller@straße.de", "张伟@例子.中国"])
+def test_email_keys_fold_like_every_other_text(email: str) -> None:
+    from kiosk.search import _email_keys, words
+
+    parts = words(email)
+    assert _email_keys(email) == [" ".join(parts[i:]) for i in range(len(parts))]
