@@ -16,6 +16,7 @@ import base64
 import datetime as dt
 import logging
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -61,6 +62,16 @@ class SyncReport:
     push: PushReport
     pull: PullReport
     finished_at: dt.datetime
+
+
+def _settle(ahead: tuple[int, Future[dict[str, Any]]] | None) -> None:
+    """Wait for a prefetch that will not be used (the client must be idle before its next
+    request); its failure, if any, does not matter."""
+    if ahead is not None:
+        try:
+            ahead[1].result()
+        except Exception:  # an unused page's error is nobody's business
+            log.debug("an unused prefetched page failed", exc_info=True)
 
 
 class Syncer:
@@ -162,42 +173,62 @@ class Syncer:
             deferred = state.cursor(session) == 0 and session.scalar(
                 select(Guest.id).limit(1)) is None
             deferred = deferred or state.search_is_stale(session)
-        while True:
-            with self.database.session() as session:
-                cursor = state.cursor(session)
-            page = self.client.changes(cursor, self.pull_page, wait=wait if first else 0.0)
-            first = False
-            last_seq, changes = int(page["last_seq"]), page["changes"]
-            if last_seq < cursor or (changes and int(changes[0]["seq"]) <= cursor):
-                raise SyncError(f"the server sent changes from before this kiosk's cursor "
-                                f"({cursor}); was its database replaced?",
-                                hint="enrol this kiosk again")
+        # The next page is fetched while this one is applied: the server and the network work
+        # while the kiosk writes. It is used only if the cursor is still where it was asked from.
+        prefetch = ThreadPoolExecutor(1, thread_name_prefix="kiosk-sync-prefetch")
+        ahead: tuple[int, Future[dict[str, Any]]] | None = None
+        try:
+            while True:
+                with self.database.session() as session:
+                    cursor = state.cursor(session)
+                if ahead is not None and ahead[0] == cursor:
+                    page = ahead[1].result()
+                else:
+                    _settle(ahead)
+                    page = self.client.changes(cursor, self.pull_page,
+                                               wait=wait if first else 0.0)
+                ahead = None
+                first = False
+                last_seq, changes = int(page["last_seq"]), page["changes"]
+                if last_seq < cursor or (changes and int(changes[0]["seq"]) <= cursor):
+                    raise SyncError(f"the server sent changes from before this kiosk's cursor "
+                                    f"({cursor}); was its database replaced?",
+                                    hint="enrol this kiosk again")
+                if page["has_more"]:
+                    ahead = (last_seq, prefetch.submit(self.client.changes, last_seq,
+                                                       self.pull_page))
+                with self.database.session(writes=True) as session:
+                    if state.cursor(session) != cursor:
+                        log.info("another sync moved the cursor; asking again")
+                        continue
+                    if deferred:
+                        state.mark_search_stale(session)
+                    applied = apply_changes(session, self.enrolment.device_uid, changes,
+                                            index_search=not deferred)
+                    state.write(session, state.PULL_CURSOR, str(last_seq))
+                    state.write(session, state.LAST_SYNC, utc_now().isoformat())
+                report.pages += 1
+                report.cursor, report.head = last_seq, int(page["head"])
+                report.applied.add(applied)
+                if applied.skipped:
+                    log.warning("%d pulled records could not be applied, e.g. %s",
+                                len(applied.skipped), applied.skipped[0])
+                if applied.key_changed and self.enrolment.can_issue:
+                    _settle(ahead)
+                    ahead = None
+                    self._fetch_signing_key()
+                if not page["has_more"]:
+                    break
+        finally:
+            _settle(ahead)
+            prefetch.shutdown(wait=True)
+        if deferred:
+            started = time.perf_counter()
             with self.database.session(writes=True) as session:
-                if state.cursor(session) != cursor:
-                    log.info("another sync moved the cursor; asking again")
-                    continue
-                if deferred:
-                    state.mark_search_stale(session)
-                applied = apply_changes(session, self.enrolment.device_uid, changes,
-                                        index_search=not deferred)
-                state.write(session, state.PULL_CURSOR, str(last_seq))
-                state.write(session, state.LAST_SYNC, utc_now().isoformat())
-            report.pages += 1
-            report.cursor, report.head = last_seq, int(page["head"])
-            report.applied.add(applied)
-            if applied.skipped:
-                log.warning("%d pulled records could not be applied, e.g. %s",
-                            len(applied.skipped), applied.skipped[0])
-            if applied.key_changed and self.enrolment.can_issue:
-                self._fetch_signing_key()
-            if not page["has_more"]:
-                if deferred:
-                    started = time.perf_counter()
-                    with self.database.session(writes=True) as session:
-                        indexed = rebuild_search_index(session)
-                    report.search_seconds = time.perf_counter() - started
-                    log.info("search keys built for %d guests after the first pull", indexed)
-                return report
+                indexed = rebuild_search_index(session)
+            report.search_seconds = time.perf_counter() - started
+            log.info("search keys built for %d guests after the first pull", indexed)
+        return report
 
     def _fetch_signing_key(self) -> None:
         answer = self.client.signing_key()
