@@ -666,3 +666,12 @@ def test_email_keys_fold_like_every_other_text(email: str) -> None:
 
     parts = words(email)
     assert _email_keys(email) == [" ".join(parts[i:]) for i in range(len(parts))]
+
+
+def test_guests_command_no_match_of_a_pasted_page_stays_one_short_line(
+    data_dir: Path, people: dict[str, int], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(_cli(data_dir, "guests", "张" * 5000)) == 0
+    out = capsys.readouterr().out.strip()
+    assert out.startswith("no guest matches '张张") and out.endswith("...'")
+    assert "\n" not in out and len(out) < 100

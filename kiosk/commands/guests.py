@@ -71,7 +71,8 @@ def run_guests(context: Context, args: argparse.Namespace) -> int:
         {**dataclasses.asdict(h), "match": h.match.name.lower()} for h in hits
     ]
     if not hits:
-        text = f"no guest matches {query!r}"
+        shown = query if len(query) <= 60 else f"{query[:57]}..."
+        text = f"no guest matches {shown!r}"
     else:
         more = " (limit reached; type more to narrow it)" if len(hits) == args.limit else ""
         text = f"{format_hits(hits)}\n{len(hits)} guest(s){more}"
