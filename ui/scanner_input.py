@@ -87,6 +87,9 @@ class ScannerInput(QObject):
         self._last_arrival = 0.0
         self._flush = QTimer(self)
         self._flush.setSingleShot(True)
+        # The pause kept apart from the timer: a restart for the time left (start(msec)) would
+        # otherwise shrink the timer's interval for good, and every later gap count as a pause.
+        self.flush_ms = flush_ms
         self._flush.setInterval(flush_ms)
         self._flush.timeout.connect(self._on_flush_timeout)
 
@@ -128,7 +131,7 @@ class ScannerInput(QObject):
         now = time.monotonic() * 1000.0
         stamp = float(event.timestamp()) if event.timestamp() else now
         if event.key() in TERMINATORS:
-            if self._held and stamp - self._held[-1].at_ms > self._flush.interval():
+            if self._held and stamp - self._held[-1].at_ms > self.flush_ms:
                 self._replay()  # a pause before Enter, as held keys would have been given back
             if not self._held:
                 return False  # an Enter on its own: a person pressing a button or a field's Enter
@@ -158,13 +161,13 @@ class ScannerInput(QObject):
                 self._deliver(_Key(event.key(), event.modifiers(), text, stamp, target))
                 return True
             return False
-        if self._held and stamp - self._held[-1].at_ms > self._flush.interval():
+        if self._held and stamp - self._held[-1].at_ms > self.flush_ms:
             self._replay()  # a pause long enough: what was held was typing
         through = bool(target.property(TYPES_THROUGH))
         self._held.append(_Key(event.key(), event.modifiers(), text, stamp, target,
                                delivered=through))
         self._last_arrival = now
-        self._flush.start()
+        self._flush.start(self.flush_ms)
         return not through  # a typing-through widget gets the key now
 
     def _is_scan(self, enter: _Key) -> bool:
@@ -179,8 +182,8 @@ class ScannerInput(QObject):
     def _on_flush_timeout(self) -> None:
         # Keys queued behind a busy GUI thread arrive late but together: wait for them.
         quiet_for = time.monotonic() * 1000.0 - self._last_arrival
-        if quiet_for < self._flush.interval():
-            self._flush.start(int(self._flush.interval() - quiet_for) + 1)
+        if quiet_for < self.flush_ms:
+            self._flush.start(int(self.flush_ms - quiet_for) + 1)
             return
         self._replay()
 

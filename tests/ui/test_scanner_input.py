@@ -193,3 +193,19 @@ def test_a_scanner_pressing_shift_around_capitals_and_symbols_is_still_one_scan(
     assert signal.args == [code]
     qtbot.wait(100)
     assert field.text() == ""
+
+
+def test_a_flush_restarted_for_the_time_left_does_not_shrink_the_pause_for_later_scans(
+    qtbot: QtBot, scanner: ScannerInput, form: tuple[QWidget, QLineEdit, QLineEdit],
+) -> None:
+    import time
+
+    _, field, _ = form
+    press(field, "a", 20_000)
+    time.sleep(0.055)
+    scanner._on_flush_timeout()  # fires 5 ms early: restarted for the few ms left
+    qtbot.waitUntil(lambda: field.text() == "a", timeout=1000)
+    with qtbot.waitSignal(scanner.scanned, timeout=1000) as signal:
+        burst(field, "BK1ABC-XYZ.42\n", 30_000, 8)  # 8 ms a character: a scanner
+    assert signal.args == ["BK1ABC-XYZ.42"]
+    assert field.text() == "a"
