@@ -31,15 +31,17 @@ from kiosk.db import DATABASE_FILE, Database
 from kiosk.models import Guest
 from kiosk.search import reindex_guests, search_guests
 
-SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
-            "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛"
-            "郝龚邵万钱严覃武戴莫孔向汤单解")
+SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董"
+            "袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦"
+            "邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤单解")
 GIVEN = ("伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华建国志晓东海燕雪梅子涵浩然宇轩"
          "欣怡博文嘉俊思雨晨阳佳琪一鸣天佑若曦梓萱家豪诗婷雅琳凯瑞鹏飞振宇立新红玉春")
 COMPOUND = ["欧阳", "司马", "诸葛", "上官"]
-CITIES = "北京 上海 深圳 广州 杭州 南京 武汉 成都 西安 天津 苏州 重庆".split()
-TRADES = "华为 腾讯 中兴 联想 科技 能源 电子 医药 材料 信息 智能 生物 航天 汽车 环境 金融".split()
-KINDS = "有限公司 研究院 大学 集团 研究所 银行 协会".split()
+CITIES = ["北京", "上海", "深圳", "广州", "杭州", "南京", "武汉", "成都", "西安", "天津",
+          "苏州", "重庆"]
+TRADES = ["华为", "腾讯", "中兴", "联想", "科技", "能源", "电子", "医药", "材料", "信息",
+          "智能", "生物", "航天", "汽车", "环境", "金融"]
+KINDS = ["有限公司", "研究院", "大学", "集团", "研究所", "银行", "协会"]
 FOREIGN = [  # (name in own script, romanised) by family
     ("Jürgen Müller", None), ("François Lefèvre", None), ("José García", None),
     ("Søren Nørgaard", None), ("Łukasz Kowalski", None), ("Émilie Dubois", None),
@@ -71,6 +73,7 @@ def make_people(count: int, seed: int = 1) -> list[Person]:
     chinese_companies = [f"{rng.choice(CITIES)}{rng.choice(TRADES)}{rng.choice(TRADES)}"
                          f"{rng.choice(KINDS)}" for _ in range(3000)]
     people = []
+    latin: str | None
     for index in range(count):
         if rng.random() < 0.9:
             surname = rng.choice(COMPOUND) if rng.random() < 0.01 else rng.choice(SURNAMES)
@@ -112,7 +115,7 @@ def keystrokes(people: list[Person], samples: int, seed: int = 2) -> list[tuple[
     for _ in range(samples):
         index = rng.randrange(len(people))
         person = people[index]
-        if person.name_latin and not person.name.isascii() and "\u4e00" <= person.name[0]:
+        if person.name_latin and not person.name.isascii() and person.name[0] >= "\u4e00":
             syllables = lazy_pinyin(person.name)
             choices = [
                 person.name,  # 张, 张伟
@@ -131,7 +134,7 @@ def keystrokes(people: list[Person], samples: int, seed: int = 2) -> list[tuple[
                 latin,
             ]
         text = rng.choice(choices)
-        typed += [(text[:n], index) for n in range(1, len(text) + 1) if not text[n - 1] == " "]
+        typed += [(text[:n], index) for n in range(1, len(text) + 1) if text[n - 1] != " "]
     return typed
 
 
