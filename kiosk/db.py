@@ -75,16 +75,14 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, future=True, pool_pre_ping=True)
 
 
-def alembic_config(engine: Engine) -> Config:
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest version, keeping every row.
+
+    Alembic runs on the open connection; the URL is never put in its config, where configparser
+    would read a '%' of the path (a folder named '100%') as interpolation and fail.
+    """
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
-    return config
-
-
-def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest version, keeping every row."""
-    config = alembic_config(engine)
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "heads")

@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from kiosk.cli import main
 from kiosk.db import DATABASE_FILE, Database
@@ -55,3 +56,13 @@ def test_database_of_a_newer_version(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert "9999_from_the_future" in _one_line_error(capsys)
     with pytest.raises(SetupError):
         Database.open(tmp_path)
+
+
+def test_a_data_folder_with_a_percent_sign_opens(tmp_path: Path) -> None:
+    folder = tmp_path / "desk 100% ready"
+    database = Database.open(folder)
+    try:
+        with database.session() as session:
+            assert session.scalar(text("select count(*) from guests")) == 0
+    finally:
+        database.close()
