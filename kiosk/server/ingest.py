@@ -64,6 +64,9 @@ class Rejected(Exception):
         self.permanent = permanent
 
 
+_DevicePayload = TypeVar("_DevicePayload", ScanPayload, UndoPayload, BadgePrintPayload)
+
+
 @dataclass(frozen=True, slots=True)
 class Rejection:
     id: str
@@ -347,9 +350,9 @@ class Ingest:
                 if item.kind == "scan":
                     self._scan(_validated(ScanPayload, item.payload))
                 elif item.kind == "undo":
-                    self._undo(_validated(UndoPayload, item.payload))
+                    self._undo(self._own(_validated(UndoPayload, item.payload)))
                 elif item.kind == "badge_print":
-                    self._badge_print(_validated(BadgePrintPayload, item.payload))
+                    self._badge_print(self._own(_validated(BadgePrintPayload, item.payload)))
                 else:
                     self._guest_change(_validated(GuestChangePayload, item.payload))
             except Rejected as refusal:
@@ -361,9 +364,18 @@ class Ingest:
             applied.append(item)
         return applied, rejected
 
+    def _own(self, payload: _DevicePayload) -> _DevicePayload:
+        """A device records only its own scans, undos and prints: a token is no licence to write
+        in another kiosk's name."""
+        if payload.device_uid != self.device.device_uid:
+            raise Rejected("other_device",
+                           f"this item names device {payload.device_uid!r}, not the one pushing it")
+        return payload
+
     def _scan(self, p: ScanPayload) -> None:
         if p.event_uid != self.event.uid:
             raise Rejected("other_event", "this scan belongs to another event")
+        self._own(p)
         try:
             Reason(p.reason)
         except ValueError as error:

@@ -29,9 +29,11 @@ from tests.sync.conftest import (
 from tests.sync.faults import Fault, FaultProxy, Kind
 
 
-def token_for(server: BackgroundServer, site: Site) -> dict[str, str]:
+def token_for(
+    server: BackgroundServer, site: Site, device_uid: str | None = None
+) -> dict[str, str]:
     answer = httpx.post(f"{server.url}/api/v1/enrol", json={
-        "code": site.code(), "device_uid": str(uuid.uuid4()), "name": "test"})
+        "code": site.code(), "device_uid": device_uid or str(uuid.uuid4()), "name": "test"})
     assert answer.status_code == 200, answer.text
     return {"Authorization": f"Bearer {answer.json()['token']}"}
 
@@ -89,18 +91,19 @@ def test_a_reader_never_skips_a_change_that_commits_while_others_write(
     server: BackgroundServer, site: Site
 ) -> None:
     hall = hall_uid(site)
-    writers = [token_for(server, site) for _ in range(4)]
+    writer_devices = [str(uuid.uuid4()) for _ in range(4)]
+    writers = [(token_for(server, site, device), device) for device in writer_devices]
     reader = token_for(server, site)
     seen: list[int] = []
     done = threading.Event()
     errors: list[BaseException] = []
 
-    def write(headers: dict[str, str]) -> None:
+    def write(headers: dict[str, str], device: str) -> None:
         try:
             with httpx.Client(base_url=server.url, headers=headers, timeout=30) as http:
                 for round_ in range(4):
                     items = [scan_item(site, hall, site.guest_numbers[(round_ + i) % 6],
-                                       str(uuid.uuid4())) for i in range(5)]
+                                       device) for i in range(5)]
                     answer = http.post("/api/v1/push", json={"items": items})
                     assert answer.status_code == 200 and len(answer.json()["accepted"]) == 5
         except BaseException as error:
@@ -117,7 +120,7 @@ def test_a_reader_never_skips_a_change_that_commits_while_others_write(
                 if finished and not page["has_more"]:
                     return
 
-    threads = [threading.Thread(target=write, args=(h,)) for h in writers]
+    threads = [threading.Thread(target=write, args=(h, d)) for h, d in writers]
     puller = threading.Thread(target=read)
     puller.start()
     for thread in threads:
@@ -271,7 +274,7 @@ def test_an_item_that_can_never_apply_is_refused_alone_and_the_rest_go_in(
         "id": str(uuid.uuid4()), "scan_id": str(uuid.uuid4()), "device_uid": device,
         "reason": "mistake", "undone_at": FIRST_SCAN.isoformat()}}
     items = [good[0], huge, huger, bad_reason, walk_in, forged_serial, undo, good[1]]
-    headers = token_for(server, site)
+    headers = token_for(server, site, device)
     with httpx.Client(base_url=server.url, headers=headers, timeout=30) as http:
         answer = http.post("/api/v1/push", json={"items": items})
         assert answer.status_code == 200, answer.text
@@ -322,3 +325,17 @@ def test_gates_asking_at_once_for_one_single_entry_guest_admit_exactly_one(
         again = http.post("/api/v1/verdict", json=winner["request"]).json()
     assert again["accepted"] is True and again["recorded"] is True
     assert list(site.checkins()) == [winner["scan_id"]]  # refused ones come with the push
+
+
+def test_a_device_cannot_push_in_another_devices_name(
+    server: BackgroundServer, site: Site
+) -> None:
+    hall = hall_uid(site)
+    mine, theirs = str(uuid.uuid4()), str(uuid.uuid4())
+    own = scan_item(site, hall, site.guest_numbers[0], mine)
+    forged = scan_item(site, hall, site.guest_numbers[1], theirs)
+    with httpx.Client(base_url=server.url, headers=token_for(server, site, mine),
+                      timeout=30) as http:
+        pushed = http.post("/api/v1/push", json={"items": [own, forged]}).json()
+    assert pushed["accepted"] == [own["id"]]
+    assert [(r["id"], r["code"]) for r in pushed["rejected"]] == [(forged["id"], "other_device")]
