@@ -268,6 +268,9 @@ class Ingest:
         assert event is not None
         self.event = event
         self.writer = EventWriter(session, event, self.log)
+        # Scans already on the server (id -> event id), read once per push: a lookup per item
+        # flushed the session and queried again for every scan, most of a push's time.
+        self._stored_scans: dict[str, int] = {}
 
     def run(self, items: Sequence[PushItem]) -> PushOutcome:
         outcome = PushOutcome()
@@ -310,9 +313,16 @@ class Ingest:
             if isinstance(number, int) and 0 <= number <= MAX_NUMBER:
                 numbers.append(number)
         self.writer.prefetch_guests(uids, numbers)
+        scan_ids = sorted({item.payload["id"] for item in items
+                           if item.kind == "scan" and isinstance(item.payload.get("id"), str)})
+        for start in range(0, len(scan_ids), 900):
+            self._stored_scans.update(self.session.execute(
+                select(Scan.id, Scan.event_id).where(Scan.id.in_(scan_ids[start:start + 900]))
+            ).all())
 
     def _apply_batch(self, items: Sequence[PushItem]) -> tuple[list[PushItem], list[Rejection]]:
         mark = self.log.mark()
+        stored = dict(self._stored_scans)
         try:
             with self.session.begin_nested():
                 result = self._apply_each(items)
@@ -322,17 +332,20 @@ class Ingest:
             log.warning("a push of %d items failed as a whole (%s); applying one at a time",
                         len(items), type(error).__name__)
             self.log.reset(mark)
+            self._stored_scans = stored  # what the rolled-back batch added is not stored
             self.writer = EventWriter(self.session, self.event, self.log)
         applied: list[PushItem] = []
         rejected: list[Rejection] = []
         for item in items:
             mark = self.log.mark()
+            stored = dict(self._stored_scans)
             try:
                 with self.session.begin_nested():
                     one_applied, one_rejected = self._apply_each([item])
                     self.writer.finish()
             except SQLAlchemyError as error:
                 self.log.reset(mark)
+                self._stored_scans = stored
                 self.writer = EventWriter(self.session, self.event, self.log)
                 rejected.append(Rejection(item.id, "not_storable",
                                           f"the server could not store this item: {error.orig}"
@@ -380,9 +393,9 @@ class Ingest:
             Reason(p.reason)
         except ValueError as error:
             raise Rejected("invalid_payload", f"reason: unknown value {p.reason!r}") from error
-        existing = self.session.get(Scan, p.id)
-        if existing is not None:
-            if existing.event_id != self.event.id:
+        stored_in = self._stored_scans.get(p.id)
+        if stored_in is not None:
+            if stored_in != self.event.id:
                 raise Rejected("other_event", "a scan with this id belongs to another event")
             return  # recorded already (an online verdict stores the scan before the push)
         guest = self.writer.guest_by_uid(p.guest_uid) or self.writer.guest_by_number(p.guest_number)
@@ -398,6 +411,7 @@ class Ingest:
             reason=p.reason, is_accepted=p.is_accepted, direction=p.direction,
             payload_digest=p.payload_digest, code_kind=p.code_kind, operator=p.operator,
         ))
+        self._stored_scans[p.id] = self.event.id
 
     def _undo(self, p: UndoPayload) -> None:
         scan = self.session.get(Scan, p.scan_id)
