@@ -262,59 +262,22 @@ class DashboardView(QWidget):
         chart.legend().hide()
 
     def _draw_categories(self, summary: ArrivalSummary) -> None:
-        chart = self.category_chart
-        _clear(chart)
-        chart.setTitle(self.tr("Checked in and expected, by category"))
-        expected = QBarSet(self.tr("Expected"))
-        expected.setColor(QColor("#b0bec5"))
-        arrived = QBarSet(self.tr("Checked in"))
-        arrived.setColor(QColor("#43a047"))
-        for figures in summary.by_category:
-            expected.append(float(figures.expected))
-            arrived.append(float(figures.arrived))
-        # Bars lying down, the names on the left: a name is never cut to "Exhib..." or "参展...".
-        series = QHorizontalBarSeries()
-        series.append(expected)
-        series.append(arrived)
-        chart.addSeries(series)
-        axis_y = _names_axis([labels.category(f.category) for f in summary.by_category])
-        axis_x = QValueAxis()
-        axis_x.setLabelFormat("%d")
-        axis_x.setRange(0, max([f.expected for f in summary.by_category] + [4]))
-        axis_x.applyNiceNumbers()
-        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
-        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(axis_x)
-        series.attachAxis(axis_y)
-        chart.legend().show()
+        rows = summary.by_category
+        _draw_bar_pairs(
+            self.category_chart, self.tr("Checked in and expected, by category"),
+            [labels.category(f.category) for f in rows],
+            (self.tr("Expected"), "#b0bec5", [f.expected for f in rows]),
+            (self.tr("Checked in"), "#43a047", [f.arrived for f in rows]),
+        )
 
     def _draw_checkpoints(self, summary: ArrivalSummary) -> None:
-        chart = self.checkpoint_chart
-        _clear(chart)
-        chart.setTitle(self.tr("Today at each checkpoint"))
-        guests = QBarSet(self.tr("Guests passed"))
-        guests.setColor(QColor("#43a047"))
-        refused = QBarSet(self.tr("Refused scans"))
-        refused.setColor(QColor("#e53935"))
-        for figures in summary.by_checkpoint:
-            guests.append(float(figures.guests_today))
-            refused.append(float(figures.refused_today))
-        series = QHorizontalBarSeries()
-        series.append(guests)
-        series.append(refused)
-        chart.addSeries(series)
-        axis_y = _names_axis([labels.place(f.checkpoint, f.checkpoint_local)
-                              for f in summary.by_checkpoint])
-        axis_x = QValueAxis()
-        axis_x.setLabelFormat("%d")
-        top = max([max(f.guests_today, f.refused_today) for f in summary.by_checkpoint] + [4])
-        axis_x.setRange(0, top)
-        axis_x.applyNiceNumbers()
-        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
-        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(axis_x)
-        series.attachAxis(axis_y)
-        chart.legend().show()
+        rows = summary.by_checkpoint
+        _draw_bar_pairs(
+            self.checkpoint_chart, self.tr("Today at each checkpoint"),
+            [labels.place(f.checkpoint, f.checkpoint_local) for f in rows],
+            (self.tr("Guests passed"), "#43a047", [f.guests_today for f in rows]),
+            (self.tr("Refused scans"), "#e53935", [f.refused_today for f in rows]),
+        )
 
     def _draw_jobs(self, summary: ArrivalSummary) -> None:
         chart = self.jobs_chart
@@ -359,3 +322,31 @@ class DashboardView(QWidget):
         if self.summary is None:
             self.title.setText(self.tr("Arrivals"))
         self._draw()
+
+
+def _draw_bar_pairs(
+    chart: QChart, title: str, names: list[str],
+    first: tuple[str, str, list[int]], second: tuple[str, str, list[int]],
+) -> None:
+    """Two figures per named row as bars lying down, the names on the left: a name is never
+    cut to "Exhib..." or "参展..."."""
+    _clear(chart)
+    chart.setTitle(title)
+    series = QHorizontalBarSeries()
+    for label, colour, values in (first, second):
+        bars = QBarSet(label)
+        bars.setColor(QColor(colour))
+        for value in values:
+            bars.append(float(value))
+        series.append(bars)
+    chart.addSeries(series)
+    axis_y = _names_axis(names)
+    axis_x = QValueAxis()
+    axis_x.setLabelFormat("%d")
+    axis_x.setRange(0, max([*first[2], *second[2], 4]))  # whole numbers
+    axis_x.applyNiceNumbers()
+    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(axis_x)
+    series.attachAxis(axis_y)
+    chart.legend().show()
