@@ -22,11 +22,11 @@ import dataclasses
 import datetime as dt
 import hashlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from kiosk import events, tokens
@@ -44,6 +44,7 @@ from kiosk.models import (
     new_uid,
     utc_now,
 )
+from kiosk.scan_ledger import CheckpointRules, EventRules, GuestRecord, ScanLedger
 
 log = logging.getLogger("kiosk.checkin")
 
@@ -74,7 +75,7 @@ class GuestFacts:
     language: str | None
 
     @classmethod
-    def of(cls, guest: Guest) -> GuestFacts:
+    def of(cls, guest: Guest | GuestRecord) -> GuestFacts:
         return cls(
             uid=guest.uid, number=guest.number, name=guest.name, name_latin=guest.name_latin,
             company=guest.company, category=guest.category, language=guest.language,
@@ -165,30 +166,25 @@ def payload_digest(payload: str) -> str:
 class _Identified:
     reason: Reason | None  # a refusal found while identifying, else None
     code_kind: str
-    guest: Guest | None
+    guest: GuestRecord | None
     number: int | None
     serial: int | None
 
 
-def _identify(session: Session, event: Event, payload: str) -> _Identified:
+def _identify(ledger: ScanLedger, event: EventRules, payload: str) -> _Identified:
     """Who the payload names, or why it names nobody; rules 1 and 2."""
     if not payload or len(payload) > 512:
         return _Identified(Reason.INVALID, CodeKind.UNREADABLE, None, None, None)
     if tokens.looks_like_credential(payload):
         credential = tokens.parse(payload)
-        public_keys = [event.public_key] if event.public_key else []
-        if credential is None or not tokens.verify(credential, event.uid, public_keys):
+        if credential is None or not tokens.verify(credential, event.uid, list(event.public_keys)):
             return _Identified(Reason.INVALID, CodeKind.CREDENTIAL, None, None, None)
-        guest = session.scalar(
-            select(Guest).where(Guest.event_id == event.id, Guest.number == credential.guest_number)
-        )
+        guest = ledger.guest_by_number(event.id, credential.guest_number)
         number, serial = credential.guest_number, credential.serial
         if guest is not None and (guest.is_cancelled or serial < guest.credential_serial):
             return _Identified(Reason.REVOKED, CodeKind.CREDENTIAL, guest, number, serial)
         return _Identified(None, CodeKind.CREDENTIAL, guest, number, serial)
-    guest = session.scalar(
-        select(Guest).where(Guest.event_id == event.id, Guest.external_code == payload)
-    )
+    guest = ledger.guest_by_code(event.id, payload)
     if guest is None:
         return _Identified(Reason.UNKNOWN_CODE, CodeKind.BARCODE, None, None, None)
     if guest.is_cancelled:
@@ -196,43 +192,21 @@ def _identify(session: Session, event: Event, payload: str) -> _Identified:
     return _Identified(None, CodeKind.BARCODE, guest, guest.number, None)
 
 
-def _guest_days(event: Event, guest: Guest | None, checkpoint: Checkpoint) -> list[dt.date]:
-    days = event.days()
-    if guest is not None and guest.days is not None:
-        allowed = {dt.date.fromisoformat(d) for d in guest.days}
-        days = [d for d in days if d in allowed]
-    if checkpoint.allowed_days is not None:
-        allowed = {dt.date.fromisoformat(d) for d in checkpoint.allowed_days}
-        days = [d for d in days if d in allowed]
-    return days
-
-
-def _accepted_scans(session: Session, event: Event, guest: Guest | None, number: int | None) -> (
-    list[Scan]
+def _valid_days(event: EventRules, guest: GuestRecord | None, checkpoint: CheckpointRules) -> (
+    list[dt.date]
 ):
-    """The guest's standing (accepted, not undone) scans, oldest first."""
-    query = select(Scan).where(
-        Scan.event_id == event.id, Scan.is_accepted.is_(True), Scan.undone_at.is_(None)
-    )
-    if guest is not None:
-        query = query.where(Scan.guest_id == guest.id)
-    elif number is not None:
-        query = query.where(Scan.guest_number == number)
-    else:
-        return []
-    return list(session.scalars(query.order_by(Scan.scanned_at, Scan.id)))
+    """The event's days on which this guest may pass this checkpoint."""
+    guest_days = guest.days if guest is not None else None
+    return [
+        day for day in event.days
+        if (guest_days is None or day in guest_days)
+        and (checkpoint.allowed_days is None or day in checkpoint.allowed_days)
+    ]
 
 
-def _checkpoint_name(session: Session, checkpoint_id: int | None) -> str | None:
-    if checkpoint_id is None:
-        return None
-    checkpoint = session.get(Checkpoint, checkpoint_id)
-    return checkpoint.name if checkpoint else None
-
-
-def decide(
-    session: Session, event: Event, checkpoint: Checkpoint, payload: str, now: dt.datetime,
-    *, guest: Guest | None = None, scan_id: str | None = None,
+def _judge(
+    ledger: ScanLedger, event: EventRules, checkpoint: CheckpointRules, payload: str,
+    now: dt.datetime, *, guest: GuestRecord | None = None, scan_id: str | None = None,
 ) -> tuple[Verdict, _Identified]:
     """The verdict for a payload (or, for a manual check-in, a guest) at a checkpoint. Pure read."""
     if guest is not None:
@@ -241,22 +215,23 @@ def decide(
             guest.credential_serial,
         )
     else:
-        identified = _identify(session, event, payload)
+        identified = _identify(ledger, event, payload)
     facts: GuestFacts | None = None
     if identified.guest is not None:
         facts = GuestFacts.of(identified.guest)
     elif identified.number is not None:
         facts = GuestFacts.pending(identified.number)
 
-    history = _accepted_scans(session, event, identified.guest, identified.number)
-    arrivals = [s for s in history if s.direction == Direction.IN.value]
+    arrivals = ledger.arrivals(
+        event.id, identified.guest.id if identified.guest is not None else None,
+        identified.number,
+    )
     first = arrivals[0] if arrivals else None
-    first_place = _checkpoint_name(session, first.checkpoint_id) if first else None
     base = {
         "scan_id": scan_id or new_uid(), "scanned_at": now, "checkpoint": checkpoint.name,
         "guest": facts,
         "first_checkin_at": first.scanned_at if first else None,
-        "first_checkin_checkpoint": first_place,
+        "first_checkin_checkpoint": first.checkpoint_name if first else None,
     }
 
     def verdict(reason: Reason, **more: object) -> tuple[Verdict, _Identified]:
@@ -271,58 +246,70 @@ def decide(
         # A guest not yet synced cannot prove a category: the desk decides.
         return verdict(
             Reason.WRONG_CATEGORY if category is not None else Reason.UNKNOWN_CODE,
-            allowed_categories=tuple(checkpoint.allowed_categories),
+            allowed_categories=checkpoint.allowed_categories,
         )
 
-    today = events.local_date(event, now)
-    valid_days = _guest_days(event, identified.guest, checkpoint)
+    local_now = event.local(now)
+    today = local_now.date()
+    valid_days = _valid_days(event, identified.guest, checkpoint)
     if today not in valid_days:
         return verdict(Reason.WRONG_DAY, valid_days=tuple(valid_days))
 
-    local_clock = events.local_time(event, now).time()
+    local_clock = local_now.time()
     opens, closes = checkpoint.opens_at, checkpoint.closes_at
     is_early = opens is not None and local_clock < opens
     is_late = closes is not None and local_clock >= closes
     if is_early or is_late:
         return verdict(Reason.CLOSED, opens_at=opens, closes_at=closes)
 
-    if checkpoint.direction == Direction.OUT.value:
+    if checkpoint.is_exit:
         return verdict(Reason.EXITED)
 
-    here = [s for s in arrivals if s.checkpoint_id == checkpoint.id]
-    policy = EntryPolicy(checkpoint.entry_policy)
+    here = [a for a in arrivals if a.checkpoint_id == checkpoint.id]
+    policy = checkpoint.entry_policy
     if policy is EntryPolicy.SINGLE and here:
         return verdict(Reason.ALREADY_CHECKED_IN)
-    if policy is EntryPolicy.DAILY and any(
-        events.local_date(event, s.scanned_at) == today for s in here
-    ):
+    if policy is EntryPolicy.DAILY and any(event.local(a.scanned_at).date() == today for a in here):
         return verdict(Reason.ALREADY_CHECKED_IN)
     if here:
         return verdict(Reason.READMITTED)
     return verdict(Reason.ADMITTED, is_first_arrival=not arrivals)
 
 
-def scan_payload(scan: Scan, event: Event, checkpoint: Checkpoint, guest_uid: str | None) -> (
-    dict[str, object]
-):
-    """The outbox form of a scan: everything the server needs, no credential."""
+def decide(
+    session: Session, event: Event, checkpoint: Checkpoint, payload: str, now: dt.datetime,
+    *, guest: Guest | None = None, scan_id: str | None = None,
+) -> tuple[Verdict, _Identified]:
+    """``_judge`` for callers holding ORM objects (the sync server's online verdicts)."""
+    session.flush()
+    return _judge(
+        ScanLedger(session.connection()), EventRules.of(event), CheckpointRules.of(checkpoint),
+        payload, now, guest=GuestRecord.of(guest) if guest is not None else None,
+        scan_id=scan_id,
+    )
+
+
+def scan_payload(scan: dict[str, Any], event_uid: str, checkpoint_uid: str,
+                 guest_uid: str | None) -> dict[str, object]:
+    """The outbox form of a scan (its stored columns): everything the server needs, no
+    credential."""
     return {
-        "id": scan.id, "event_uid": event.uid, "guest_uid": guest_uid,
-        "guest_number": scan.guest_number, "credential_serial": scan.credential_serial,
-        "checkpoint_uid": checkpoint.uid, "device_uid": scan.device_uid,
-        "scanned_at": scan.scanned_at.isoformat(), "reason": scan.reason,
-        "is_accepted": scan.is_accepted, "direction": scan.direction,
-        "code_kind": scan.code_kind, "payload_digest": scan.payload_digest,
-        "operator": scan.operator,
+        "id": scan["id"], "event_uid": event_uid, "guest_uid": guest_uid,
+        "guest_number": scan["guest_number"], "credential_serial": scan["credential_serial"],
+        "checkpoint_uid": checkpoint_uid, "device_uid": scan["device_uid"],
+        "scanned_at": scan["scanned_at"].isoformat(), "reason": scan["reason"],
+        "is_accepted": scan["is_accepted"], "direction": scan["direction"],
+        "code_kind": scan["code_kind"], "payload_digest": scan["payload_digest"],
+        "operator": scan["operator"],
     }
 
 
 def record_scan(
-    session: Session, event: Event, checkpoint: Checkpoint, device_uid: str, payload: str,
-    now: dt.datetime, *, guest: Guest | None = None, operator: str | None = None,
-    scan_id: str | None = None, ruling: Ruling | None = None,
+    ledger: ScanLedger, event: EventRules, checkpoint: CheckpointRules, device_uid: str,
+    payload: str, now: dt.datetime, *, guest: GuestRecord | None = None,
+    operator: str | None = None, scan_id: str | None = None, ruling: Ruling | None = None,
 ) -> Verdict:
-    """Decide and store the scan and its outbox item in the session's transaction.
+    """Decide and store the scan and its outbox item in the ledger's transaction.
 
     A ``ruling`` (the server's online verdict on this scan, see ``Arbiter``) replaces the local
     answer when the two differ. The caller commits; ``Gate`` does so before handing the verdict
@@ -331,11 +318,11 @@ def record_scan(
     payload = payload.strip()
     digest = payload_digest(payload if guest is None else f"manual:{guest.uid}")
     if guest is None:
-        repeat = _recent_repeat(session, device_uid, checkpoint, digest, now)
+        repeat = _recent_repeat(ledger, device_uid, checkpoint, digest, now)
         if repeat is not None:
             return repeat
-    verdict, identified = decide(
-        session, event, checkpoint, payload, now, guest=guest, scan_id=scan_id
+    verdict, identified = _judge(
+        ledger, event, checkpoint, payload, now, guest=guest, scan_id=scan_id
     )
     if ruling is not None and ruling.reason is not verdict.reason:
         log.info("scan %s: the server says %s where this kiosk says %s", verdict.scan_id,
@@ -348,60 +335,50 @@ def record_scan(
                 ruling.first_checkin_checkpoint or verdict.first_checkin_checkpoint
             ),
         )
-    scan = Scan(
-        id=verdict.scan_id, event_id=event.id,
-        guest_id=identified.guest.id if identified.guest is not None else None,
-        guest_number=identified.number, credential_serial=identified.serial,
-        checkpoint_id=checkpoint.id, device_uid=device_uid, scanned_at=now,
-        reason=verdict.reason.value, is_accepted=verdict.is_accepted,
-        direction=checkpoint.direction, payload_digest=digest,
-        code_kind=identified.code_kind, operator=operator,
-    )
-    session.add(scan)
-    session.add(OutboxItem(
-        item_uid=scan.id, kind=OutboxKind.SCAN.value, created_at=now,
-        payload=scan_payload(
-            scan, event, checkpoint, identified.guest.uid if identified.guest else None
-        ),
-    ))
-    log.info("scan %s at %s: %s", scan.id, checkpoint.name, verdict.reason.value)
+    found = identified.guest
+    scan: dict[str, Any] = {
+        "id": verdict.scan_id, "event_id": event.id,
+        "guest_id": found.id if found is not None else None,
+        "guest_number": identified.number, "credential_serial": identified.serial,
+        "checkpoint_id": checkpoint.id, "device_uid": device_uid, "scanned_at": now,
+        "reason": verdict.reason.value, "is_accepted": verdict.is_accepted,
+        "direction": checkpoint.direction, "payload_digest": digest,
+        "code_kind": identified.code_kind, "operator": operator, "undone_at": None,
+        "undo_reason": None, "undone_by": None, "is_conflict": False, "is_remote": False,
+    }
+    ledger.insert_scan(scan)
+    ledger.insert_outbox({
+        "item_uid": verdict.scan_id, "kind": OutboxKind.SCAN.value, "created_at": now,
+        "sent_at": None, "attempts": 0,
+        "payload": scan_payload(
+            scan, event.uid, checkpoint.uid, found.uid if found is not None else None),
+    })
+    log.info("scan %s at %s: %s", verdict.scan_id, checkpoint.name, verdict.reason.value)
     return verdict
 
 
 def _recent_repeat(
-    session: Session, device_uid: str, checkpoint: Checkpoint, digest: str, now: dt.datetime
+    ledger: ScanLedger, device_uid: str, checkpoint: CheckpointRules, digest: str,
+    now: dt.datetime,
 ) -> Verdict | None:
     """The verdict of the same payload scanned here moments ago, if it was."""
-    previous = session.scalar(
-        select(Scan)
-        .where(Scan.device_uid == device_uid, Scan.scanned_at > now - DEBOUNCE,
-               Scan.scanned_at <= now)
-        .order_by(Scan.scanned_at.desc())
-        .limit(1)
-    )
+    previous = ledger.last_scan_at_device(device_uid, now - DEBOUNCE, now)
     if previous is None or previous.payload_digest != digest:
         return None
-    if previous.checkpoint_id != checkpoint.id or previous.undone_at is not None:
+    if previous.checkpoint_id != checkpoint.id or previous.is_undone:
         return None
-    guest = previous.guest
+    guest = ledger.guest_by_id(previous.guest_id) if previous.guest_id is not None else None
     facts = GuestFacts.of(guest) if guest is not None else (
         GuestFacts.pending(previous.guest_number) if previous.guest_number else None
     )
-    first = None
-    if previous.guest_id is not None or previous.guest_number is not None:
-        event = session.get(Event, previous.event_id)
-        assert event is not None
-        arrivals = [
-            s for s in _accepted_scans(session, event, guest, previous.guest_number)
-            if s.direction == Direction.IN.value
-        ]
-        first = arrivals[0] if arrivals else None
+    arrivals = ledger.arrivals(previous.event_id, previous.guest_id, previous.guest_number)
+    first = arrivals[0] if arrivals else None
     return Verdict(
         scan_id=previous.id, reason=Reason(previous.reason), scanned_at=previous.scanned_at,
         checkpoint=checkpoint.name, guest=facts,
         first_checkin_at=first.scanned_at if first else None,
-        first_checkin_checkpoint=_checkpoint_name(session, first.checkpoint_id) if first else None,
-        is_first_arrival=first is not None and first.id == previous.id, is_repeat=True,
+        first_checkin_checkpoint=first.checkpoint_name if first else None,
+        is_first_arrival=first is not None and first.scan_id == previous.id, is_repeat=True,
     )
 
 
@@ -490,6 +467,7 @@ class Gate:
             self.event_id, self.checkpoint_id = event.id, checkpoint.id
             self.checkpoint_name = checkpoint.name
             self.device_uid = events.this_device(session).uid
+        self._rules: tuple[Sequence[Any], EventRules, CheckpointRules] | None = None
 
     def scan(self, payload: str) -> Verdict:
         """The verdict for a scanned payload, stored on disk before it is returned.
@@ -503,32 +481,34 @@ class Gate:
         ruling: Ruling | None = None
         if self.arbiter is not None:
             text = payload.strip()
-            with self.database.session() as session:
-                event, checkpoint = self._places(session)
+            with self.database.connection() as connection:
+                ledger, event, checkpoint = self._open(connection)
                 repeat = _recent_repeat(
-                    session, self.device_uid, checkpoint, payload_digest(text), now
+                    ledger, self.device_uid, checkpoint, payload_digest(text), now
                 )
                 if repeat is not None:
                     return repeat
-                preview, _ = decide(session, event, checkpoint, text, now)
-                checkpoint_uid = checkpoint.uid
+                preview, _ = _judge(ledger, event, checkpoint, text, now)
             scan_id = preview.scan_id
             if preview.reason is Reason.ADMITTED:
-                ruling = self.arbiter.rule(scan_id, text, checkpoint_uid, now)
-        with self.database.session(writes=True) as session:
-            event, checkpoint = self._places(session)
+                ruling = self.arbiter.rule(scan_id, text, checkpoint.uid, now)
+        with self.database.connection(writes=True) as connection:
+            ledger, event, checkpoint = self._open(connection)
             return record_scan(
-                session, event, checkpoint, self.device_uid, payload, now,
+                ledger, event, checkpoint, self.device_uid, payload, now,
                 operator=self.operator, scan_id=scan_id, ruling=ruling,
             )
 
     def check_in_by_hand(self, guest_uid: str, operator: str) -> Verdict:
         """A staff check-in of a guest found by search, under the same rules as a scan."""
         with self.database.session(writes=True) as session:
-            event, checkpoint = self._places(session)
-            guest = events.find_guest(session, event, guest_uid)
+            forum = session.get(Event, self.event_id)
+            if forum is None:
+                raise NotFoundError("this gate's event was removed; restart the kiosk")
+            guest = GuestRecord.of(events.find_guest(session, forum, guest_uid))
+            ledger, event, checkpoint = self._open(session.connection())
             return record_scan(
-                session, event, checkpoint, self.device_uid, "", self.clock(),
+                ledger, event, checkpoint, self.device_uid, "", self.clock(),
                 guest=guest, operator=operator,
             )
 
@@ -539,9 +519,19 @@ class Gate:
                 raise NotFoundError(f"no scan {scan_id!r}")
             return undo_checkin(session, scan, reason, operator, self.device_uid, self.clock())
 
-    def _places(self, session: Session) -> tuple[Event, Checkpoint]:
-        event = session.get(Event, self.event_id)
-        checkpoint = session.get(Checkpoint, self.checkpoint_id)
-        if event is None or checkpoint is None:
-            raise NotFoundError("this gate's event or checkpoint was removed; restart the kiosk")
-        return event, checkpoint
+    def _open(self, connection: Connection) -> tuple[ScanLedger, EventRules, CheckpointRules]:
+        """The ledger on this connection and the gate's rules, read again only when changed.
+
+        The rule columns are one indexed row; comparing it with the last one costs far less
+        than rebuilding the rules, and a checkpoint edited at the desk or by sync applies to
+        the very next scan.
+        """
+        ledger = ScanLedger(connection)
+        row = ledger.rules_row(self.checkpoint_id)
+        if row is None:
+            raise NotFoundError("this gate's checkpoint was removed; restart the kiosk")
+        cached = self._rules
+        if cached is None or cached[0] != row:
+            cached = (row, *ScanLedger.rules_of(row))
+            self._rules = cached
+        return ledger, cached[1], cached[2]

@@ -20,7 +20,7 @@ import platformdirs
 from alembic import command
 from alembic.config import Config
 from alembic.util import CommandError as AlembicError
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -94,9 +94,8 @@ class Database:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.sessions = sessionmaker(engine, expire_on_commit=False)
-        self._writers = sessionmaker(
-            engine.execution_options(**{IMMEDIATE_OPTION: True}), expire_on_commit=False
-        )
+        self._writing_engine = engine.execution_options(**{IMMEDIATE_OPTION: True})
+        self._writers = sessionmaker(self._writing_engine, expire_on_commit=False)
 
     @classmethod
     def open(cls, data_dir: Path | None = None, *, url: str | None = None) -> Database:
@@ -139,6 +138,14 @@ class Database:
         factory = self._writers if writes else self.sessions
         with factory() as session, session.begin():
             yield session
+
+    @contextmanager
+    def connection(self, *, writes: bool = False) -> Iterator[Connection]:
+        """A Core connection in a transaction committed at the end of the block (rolled back if
+        it raises), for hot paths that skip the ORM; ``writes`` as for ``session``."""
+        engine = self._writing_engine if writes else self.engine
+        with engine.begin() as connection:
+            yield connection
 
     def close(self) -> None:
         self.engine.dispose()

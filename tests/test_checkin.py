@@ -263,3 +263,47 @@ def test_manual_checkin_follows_the_same_rules(database, event, gate, clock) -> 
 def test_unknown_checkpoint_name_lists_the_real_ones(database, event) -> None:
     with pytest.raises(NotFoundError, match="Main entrance"):
         Gate(database, "Back door")
+
+
+def test_a_rule_changed_while_the_gate_runs_applies_to_the_next_scan(
+    database, event, clock
+) -> None:
+    # The gate keeps its checkpoint's rules between scans; an edit at the desk or by sync must
+    # still reach the very next guest.
+    gate = Gate(database, "Main entrance", clock=clock)
+    first, second = (credential(database, add_guest(database, event, n)) for n in ("甲", "乙"))
+    assert gate.scan(first).reason is Reason.ADMITTED
+    with database.session() as session:
+        main = session.scalar(select(Checkpoint).where(Checkpoint.name == "Main entrance"))
+        assert main is not None
+        main.allowed_categories = [Category.VIP.value]
+    clock.advance(minutes=1)
+    refused = gate.scan(second)
+    assert refused.reason is Reason.WRONG_CATEGORY
+    assert refused.allowed_categories == (Category.VIP.value,)
+    with database.session() as session:
+        main = session.scalar(select(Checkpoint).where(Checkpoint.name == "Main entrance"))
+        assert main is not None
+        main.allowed_categories, main.entry_policy = None, "reentry"
+    clock.advance(minutes=1)
+    assert gate.scan(first).reason is Reason.READMITTED
+    assert gate.scan(second).reason is Reason.ADMITTED
+
+
+def test_the_server_engine_and_the_gate_give_the_same_verdict(database, event, clock) -> None:
+    # kiosk.server.verdicts decides through the ORM entry point; it must agree with the gate.
+    from kiosk.checkin import decide
+
+    gate = Gate(database, "Main entrance", clock=clock)
+    guest = add_guest(database, event)
+    code = credential(database, guest)
+    for expected in (Reason.ADMITTED, Reason.ALREADY_CHECKED_IN):
+        with database.session() as session:
+            forum = events.current_event(session)
+            main = session.scalar(select(Checkpoint).where(Checkpoint.name == "Main entrance"))
+            assert main is not None
+            verdict, identified = decide(session, forum, main, code, clock())
+        assert verdict.reason is expected
+        assert identified.guest is not None and identified.guest.uid == guest.uid
+        assert gate.scan(code).reason is expected
+        clock.advance(minutes=10)
