@@ -152,6 +152,11 @@ class Arbiter(Protocol):
     within its own short timeout: the guest is waiting.
     """
 
+    def available(self) -> bool:
+        """False when asking now would surely get no answer (not enrolled, or the server failed
+        moments ago): the gate then skips the question and its preview."""
+        ...
+
     def rule(
         self, scan_id: str, payload: str, checkpoint_uid: str, scanned_at: dt.datetime
     ) -> Ruling | None: ...
@@ -479,7 +484,7 @@ class Gate:
         now = self.clock()
         scan_id: str | None = None
         ruling: Ruling | None = None
-        if self.arbiter is not None:
+        if self.arbiter is not None and self.arbiter.available():
             text = payload.strip()
             with self.database.connection() as connection:
                 ledger, event, checkpoint = self._open(connection)

@@ -49,7 +49,7 @@ from kiosk.domain import Reason
 from kiosk.errors import KioskError, SetupError
 from kiosk.models import Checkpoint, utc_now
 from kiosk.pin import PinGuard
-from kiosk.sync.online import ServerArbiter, arbiter_for
+from kiosk.sync.online import EnrolmentArbiter
 from ui import core_text
 from ui.attract_view import AttractPage
 from ui.badge_printing import BadgePrinting, BadgeProgress, BadgeStage
@@ -91,9 +91,10 @@ def open_gate(database: Database, checkpoint: str | None, clock: Clock) -> Opene
         demo = importlib.import_module("kiosk.demo")
         log.warning("no event set up: building the demo event")
         demo.ensure_demo(database)
-    # Enrolled with a server: scans this kiosk would admit are put to it first (kiosk.sync.online),
-    # falling back to the local verdict within half a second; this runs on the writer thread.
-    gate = Gate(database, checkpoint, clock=clock, arbiter=arbiter_for(database))
+    # Once enrolled with a server (now or later), scans this kiosk would admit are put to it
+    # first (kiosk.sync.online), falling back to the local verdict within half a second; this
+    # runs on the writer thread.
+    gate = Gate(database, checkpoint, clock=clock, arbiter=EnrolmentArbiter(database))
     with database.session() as session:
         event = events.current_event(session)
         local_names = {c.name: c.name_local for c in event.checkpoints if c.name_local}
@@ -520,5 +521,5 @@ class KioskWindow(QWidget):
         if self.camera is not None:
             self.camera.shutdown()
         self.app.tasks.wait()
-        if self.gate is not None and isinstance(self.gate.arbiter, ServerArbiter):
+        if self.gate is not None and isinstance(self.gate.arbiter, EnrolmentArbiter):
             self.gate.arbiter.close()  # its connection to the sync server

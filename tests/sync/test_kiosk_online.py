@@ -16,7 +16,9 @@ from kiosk.checkin import Gate
 from kiosk.db import Database
 from kiosk.domain import Reason
 from kiosk.models import Scan
-from kiosk.sync.online import ServerArbiter, arbiter_for
+from kiosk.sync import state
+from kiosk.sync.enrolment import enrol
+from kiosk.sync.online import EnrolmentArbiter, ServerArbiter, arbiter_for
 from tests.conftest import FixedClock
 from tests.sync.kiosk_support import SCAN_TIME, Organiser, enrolled_kiosk, kiosk_json, organiser
 
@@ -169,3 +171,86 @@ def test_refused_scans_are_not_put_to_the_server(
 
 def test_an_unenrolled_kiosk_has_no_arbiter(database: Database) -> None:
     assert arbiter_for(database) is None
+
+
+class Trickle:
+    """A server that answers, but one byte every 0.3 s: each read is within httpx's step
+    timeout, the whole answer far beyond the guest's patience."""
+
+    def __init__(self) -> None:
+        self.listener = socket.socket()
+        self.listener.bind(("127.0.0.1", 0))
+        self.listener.listen(4)
+        self.url = f"http://127.0.0.1:{self.listener.getsockname()[1]}"
+        self.stopped = threading.Event()
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        answer = (b'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 40\r\n'
+                  b'\r\n{"reason": "already_checked_in", "x": 1}')
+        try:
+            connection, _ = self.listener.accept()
+        except OSError:
+            return
+        with connection:
+            connection.recv(65536)
+            for byte in answer:
+                if self.stopped.wait(0.3):
+                    return
+                try:
+                    connection.sendall(bytes([byte]))
+                except OSError:
+                    return
+
+    def close(self) -> None:
+        self.stopped.set()
+        self.listener.close()
+        self._thread.join(2)
+
+
+def test_a_trickling_server_still_gets_the_local_verdict_within_the_timeout(
+    organiser: Organiser, two_gates: tuple[Database, Database]
+) -> None:
+    trickle = Trickle()
+    arbiter = ServerArbiter(trickle.url, "token", timeout=0.5)
+    try:
+        started = time.monotonic()
+        verdict = Gate(two_gates[0], clock=FixedClock(SCAN_TIME), arbiter=arbiter).scan(
+            organiser.credentials[2])
+        took = time.monotonic() - started
+    finally:
+        arbiter.close()
+        trickle.close()
+    assert verdict.reason is Reason.ADMITTED  # the late "already checked in" is not waited for
+    assert 0.45 <= took < 0.9
+    assert arbiter.is_quiet
+
+
+def test_a_kiosk_enrolled_while_its_gate_runs_asks_the_server_without_a_restart(
+    organiser: Organiser, tmp_path: Path
+) -> None:
+    folder = enrolled_kiosk(organiser, tmp_path / "late", "late")
+    database = Database.open(folder)
+    # Forget the enrolment: the kiosk holds the event's guests but has no server, as a kiosk
+    # set up from a guest list before the server existed.
+    with database.session() as session:
+        enrolment = state.enrolment(session)
+        assert enrolment is not None
+        for key in (state.SERVER_URL, state.DEVICE_TOKEN, state.EVENT_UID):
+            state.write(session, key, None)
+    arbiter = EnrolmentArbiter(database, recheck=0.0)
+    clock = FixedClock(SCAN_TIME)
+    gate = Gate(database, clock=clock, arbiter=arbiter)
+    try:
+        assert not arbiter.available()
+        assert gate.scan(organiser.credentials[0]).reason is Reason.ADMITTED
+        assert organiser.accepted_scans() == 0  # decided here alone, not yet pushed
+        enrol(database, organiser.url, organiser.code(), name="late")  # the window still runs
+        assert arbiter.available()
+        clock.advance(minutes=1)
+        assert gate.scan(organiser.credentials[1]).reason is Reason.ADMITTED
+        assert organiser.accepted_scans() == 1  # the server ruled on it, stored it at once
+    finally:
+        arbiter.close()
+        database.close()

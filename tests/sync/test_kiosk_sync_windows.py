@@ -16,7 +16,7 @@ from kiosk.checkin import Gate, Verdict
 from kiosk.db import Database
 from kiosk.domain import Reason
 from kiosk.sync.loop import Connection, SyncLoop
-from kiosk.sync.online import ServerArbiter
+from kiosk.sync.online import EnrolmentArbiter, ServerArbiter
 from tests.conftest import FixedClock
 from tests.sync.kiosk_support import SCAN_TIME, Organiser, enrolled_kiosk, organiser
 from ui.app import KioskApp
@@ -91,9 +91,13 @@ def test_an_enrolled_gate_asks_the_server_and_an_unenrolled_one_does_not(
     gate_db: Database, database: Database, event: object
 ) -> None:
     opened = open_gate(gate_db, None, FixedClock(SCAN_TIME))
-    assert isinstance(opened.gate.arbiter, ServerArbiter)
+    assert isinstance(opened.gate.arbiter, EnrolmentArbiter)
+    assert isinstance(opened.gate.arbiter.current, ServerArbiter)
+    assert opened.gate.arbiter.available()
     opened.gate.arbiter.close()
-    assert open_gate(database, None, FixedClock(SCAN_TIME)).gate.arbiter is None
+    alone = open_gate(database, None, FixedClock(SCAN_TIME)).gate.arbiter
+    assert isinstance(alone, EnrolmentArbiter)
+    assert alone.current is None and not alone.available()
 
 
 def test_the_kiosk_window_shows_the_indicator_and_pushes_after_a_scan(
@@ -121,7 +125,9 @@ def test_the_kiosk_window_shows_the_indicator_and_pushes_after_a_scan(
             qtbot.keyClicks(window.focusWidget() or window, organiser.credentials[2])
             qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_Return)
         verdict = shown.args[0] if shown.args else None
-        assert isinstance(window.gate, Gate) and isinstance(window.gate.arbiter, ServerArbiter)
+        assert isinstance(window.gate, Gate)
+        assert isinstance(window.gate.arbiter, EnrolmentArbiter)
+        assert isinstance(window.gate.arbiter.current, ServerArbiter)
         assert isinstance(verdict, Verdict) and verdict.reason is Reason.ADMITTED
         qtbot.waitUntil(lambda: organiser.accepted_scans() == 1, timeout=5000)
     finally:
