@@ -24,6 +24,7 @@ from kiosk import events
 from kiosk.badges.fonts import FontSet, font_set
 from kiosk.badges.templates import MM, Box, Element, Template
 from kiosk.badges.text import FittedText, Glyph, fit_text
+from kiosk.countries import badge_country
 from kiosk.models import Event, Guest
 from kiosk.qr import qr_modules
 
@@ -90,7 +91,7 @@ def badge_data(event: Event, guest: Guest, credential: str | None = None) -> Bad
     """A guest's badge contents; the credential is issued here unless given."""
     return BadgeData(
         name=guest.name, name_latin=guest.name_latin, company=guest.company,
-        country=guest.country, title=guest.title, category=guest.category,
+        country=badge_country(guest.country), title=guest.title, category=guest.category,
         guest_number=guest.number,
         credential=credential if credential is not None else events.credential_for(event, guest),
         language=guest.language, event_name=event.name, event_name_local=event.name_local,

@@ -37,7 +37,7 @@ class Pass:
 def add_guest(
     database: Database, event: Event, name: str, name_latin: str | None = None, *,
     category: str = Category.GUEST.value, days: list[dt.date] | None = None,
-    language: str | None = None, external_code: str | None = None,
+    language: str | None = None, external_code: str | None = None, country: str | None = None,
 ) -> Pass:
     with database.session() as session:
         forum = session.get(Event, event.id)
@@ -46,7 +46,7 @@ def add_guest(
             event_id=forum.id, number=events.allocate_guest_number(session, forum), name=name,
             name_latin=name_latin, category=category, language=language,
             days=[d.isoformat() for d in days] if days is not None else None,
-            external_code=external_code,
+            external_code=external_code, country=country,
         )
         session.add(guest)
         session.flush()

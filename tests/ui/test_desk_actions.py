@@ -219,3 +219,19 @@ def test_in_chinese_the_detail_names_checkpoints_by_their_local_names(
     desk_app.translations.use(Language.ENGLISH)
     window.detail.show_detail(window.detail.detail)
     assert window.detail.history.item(0, 1).text() == "Main entrance"
+
+
+def test_the_country_code_is_shown_by_its_name_in_the_desks_language(
+    qtbot: QtBot, window, desk_app, database, event,
+) -> None:
+    from ui.translations import Language
+
+    guest = add_guest(database, event, "Ayşe Yılmaz", country="TR")
+    show(qtbot, window, guest)
+    _caption, value = window.detail._fact_labels["country"]
+    assert value.text() == "Türkiye"
+    desk_app.translations.use(Language.CHINESE)
+    try:
+        assert value.text() == "土耳其"  # re-filled on the language change
+    finally:
+        desk_app.translations.use(Language.ENGLISH)

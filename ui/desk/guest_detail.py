@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal, Slot
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.countries import country_name
 from kiosk.desk import GuestDetail, JobLine
 from kiosk.domain import PrintJobState
 from ui import core_text
@@ -249,7 +250,7 @@ class GuestDetailPanel(QWidget):
             "number": f"#{detail.number}",
             "company": detail.company or "",
             "title": detail.title or "",
-            "country": detail.country or "",
+            "country": country_name(detail.country, QLocale().name()),
             "email": detail.email or "",
             "phone": detail.phone or "",
             "days": (", ".join(detail.days) if detail.days else self.tr("Every day")),
