@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from kiosk import events, exporter, importer
 from kiosk.badges.preview import preview_png
-from kiosk.badges.printers import PrinterProblem, describe, resolve
+from kiosk.badges.printers import PrinterProblem, available_printers, describe, resolve
 from kiosk.badges.queue import JobInfo, PrintQueue
 from kiosk.badges.render import BadgeData, badge_data, render_badges
 from kiosk.badges.render import event_dates as render_event_dates
@@ -757,12 +757,8 @@ class Desk:
     def settings_choices(self) -> dict[str, Any]:
         """What the settings form offers, found on a worker: checkpoints, printers, templates,
         and what the desk uses now (the form opens on those, not on the first offered)."""
-        cups, _name = resolve("cups:any")
-        try:
-            printers = [f"cups:{name}" for name in cups.printers()]
-        except KioskError as error:  # no CUPS here: a folder printer can still be typed
-            log.info("no CUPS printers: %s", error.full_message())
-            printers = []
+        # CUPS's, and Qt's where the window registered it (Windows, macOS); a folder is typed.
+        printers = available_printers()
         if self.printer and self.printer not in printers:
             printers.append(self.printer)
         return {

@@ -244,3 +244,30 @@ def test_printer_names_and_plain_words() -> None:
     assert describe(status) == "stopped: out of paper"
     assert describe(PrinterStatus("cups:X", PrinterProblem.OFFLINE)) == (
         "switched off or unplugged")
+
+
+class _Listing:
+    """A backend that only lists printers (all the settings form asks of it)."""
+
+    def __init__(self, kind: str, names: list[str] | Exception) -> None:
+        self.kind = kind
+        self.names = names
+
+    def printers(self) -> list[str]:
+        if isinstance(self.names, Exception):
+            raise self.names
+        return list(self.names)
+
+
+def test_the_printers_offered_come_from_every_backend_each_printer_once(monkeypatch) -> None:
+    from kiosk.badges import printers
+    from kiosk.errors import PrintError
+
+    monkeypatch.setattr(printers, "_BACKENDS", {
+        "cups": _Listing("cups", ["KioskPDF", "Front desk"]),
+        "folder": _Listing("folder", []),
+        "qt": _Listing("qt", ["KioskPDF", "Microsoft Print to PDF"]),
+        "broken": _Listing("broken", PrintError("lpstat is missing")),
+    })
+    assert printers.available_printers() == [
+        "cups:KioskPDF", "cups:Front desk", "qt:Microsoft Print to PDF"]

@@ -25,7 +25,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Protocol
 
-from kiosk.errors import NotFoundError, PrintError, UsageError
+from kiosk.errors import KioskError, NotFoundError, PrintError, UsageError
 
 log = logging.getLogger("kiosk.print")
 
@@ -344,6 +344,27 @@ def register_backend(backend: PrinterBackend) -> None:
 
 def backend_kinds() -> list[str]:
     return sorted(_BACKENDS)
+
+
+def available_printers() -> list[str]:
+    """Every printer the registered backends can see, as specs ('cups:KioskPDF', 'qt:HP...').
+
+    A printer seen by several backends (Qt on Linux lists CUPS's printers) is offered once,
+    through the first backend registered; a backend that cannot list is skipped.
+    """
+    offered: list[str] = []
+    seen: set[str] = set()
+    for kind, backend in _BACKENDS.items():
+        try:
+            names = backend.printers()
+        except KioskError as error:
+            log.info("no %s printers: %s", kind, error.full_message())
+            continue
+        for name in names:
+            if name not in seen:
+                seen.add(name)
+                offered.append(f"{kind}:{name}")
+    return offered
 
 
 def resolve(printer: str) -> tuple[PrinterBackend, str]:
