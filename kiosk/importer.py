@@ -1082,9 +1082,15 @@ def import_guests(
     session.flush()
     if progress is not None:
         progress(90)
-    changed = [guest_id for guest_id, _ in updates] + new_ids
-    if changed:
-        search.reindex_guests(session, changed)
+    # New guests' keys straight from the rows just inserted; changed guests' rebuilt.
+    if inserts:
+        search.index_new_guests(session, [
+            (guest_id, event.id, r.values.get("name"), r.values.get("name_latin"),
+             r.values.get("company"), r.values.get("email"))
+            for guest_id, r in zip(new_ids, inserts, strict=True)
+        ])
+    if updates:
+        search.reindex_guests(session, [guest_id for guest_id, _ in updates])
     if progress is not None:
         progress(100)
     log.info("imported %s: %d new, %d updated, %d unchanged, %d rejected", path.name,

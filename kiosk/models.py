@@ -126,6 +126,8 @@ class Guest(Base):
         UniqueConstraint("event_id", "number"),
         UniqueConstraint("event_id", "external_code"),
         Index("ix_guests_event_email", "event_id", "email"),
+        # Search: the guests of a company in id order (company keys are stored per company).
+        Index("ix_guests_event_company", "event_id", "company"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -155,23 +157,44 @@ class Guest(Base):
 
 
 class GuestSearchTerm(Base):
-    """One searchable key of a guest (a folded name, its pinyin, initials...); see kiosk.search.
+    """One searchable key of a guest (a folded name, its pinyin, initials, e-mail parts...); see
+    kiosk.search. Company keys are kept per company (CompanySearchTerm), not per guest.
 
-    Searched by prefix ranges on (event_id, rank, term); (guest_id, term) serves the filter of
-    the other words of a query and the delete before a guest is re-indexed.
+    Stored in primary-key order (guest_id, term, rank), without a rowid: the table itself serves
+    the filter of the other words of a query and the delete before a guest is re-indexed, and
+    prefix ranges are searched on the one index (event_id, rank, term, guest_id).
     """
 
     __tablename__ = "guest_search_terms"
     __table_args__ = (
         Index("ix_guest_search_terms_lookup", "event_id", "rank", "term", "guest_id"),
-        Index("ix_guest_search_terms_guest", "guest_id", "term"),
+        {"sqlite_with_rowid": False},
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    guest_id: Mapped[int] = mapped_column(ForeignKey("guests.id", ondelete="CASCADE"))
+    guest_id: Mapped[int] = mapped_column(
+        ForeignKey("guests.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    term: Mapped[str] = mapped_column(String(300), primary_key=True)
+    rank: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)  # KeyKind
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
-    term: Mapped[str] = mapped_column(String(300))
-    rank: Mapped[int] = mapped_column(Integer, default=0)  # a kiosk.search.KeyKind value
+
+
+class CompanySearchTerm(Base):
+    """One searchable key of a company as guests of an event write it (Guest.company, exactly):
+    every guest with that company has the key. A list of 100,000 guests names a few hundred
+    companies, so a company's keys are made and stored once, not once per guest."""
+
+    __tablename__ = "company_search_terms"
+    __table_args__ = (
+        Index("ix_company_search_terms_lookup", "event_id", "term", "company"),
+        {"sqlite_with_rowid": False},
+    )
+
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("events.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    company: Mapped[str] = mapped_column(String(300), primary_key=True)
+    term: Mapped[str] = mapped_column(String(300), primary_key=True)
 
 
 class Scan(Base):
@@ -334,6 +357,7 @@ __all__ = [
     "Base",
     "CheckInUndo",
     "Checkpoint",
+    "CompanySearchTerm",
     "Device",
     "Event",
     "Guest",

@@ -35,20 +35,22 @@ importer, the demo builder and the staff desk do).
 from __future__ import annotations
 
 import functools
+import heapq
+import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
-from typing import cast
+from typing import Any, cast
 
 from anyascii import anyascii
 from pypinyin import lazy_pinyin
-from sqlalchemy import Table, TextClause, delete, func, insert, select, text
+from sqlalchemy import Table, TextClause, bindparam, delete, func, select, text
 from sqlalchemy.orm import Session
 
 from kiosk.domain import Direction
-from kiosk.models import Guest, GuestSearchTerm, Scan, SyncState
+from kiosk.models import CompanySearchTerm, Guest, GuestSearchTerm, Scan, SyncState
 
 MAX_TERM = 100  # characters of a stored key (longer keys are cut; a query is cut the same way)
 MAX_QUERY_WORDS = 8
@@ -59,7 +61,7 @@ _CHUNK = 500  # ids per IN (...) list
 # A marker in sync_state: present and different from this when the stored keys were made by an
 # older way of deriving them (a migration sets it); the next search then rebuilds every key.
 SEARCH_KEYS_STATE = "search_keys_version"
-SEARCH_KEYS_VERSION = "2"
+SEARCH_KEYS_VERSION = "3"
 
 
 class KeyKind(IntEnum):
@@ -319,27 +321,48 @@ def _email_keys(email: str) -> list[str]:
     return [_cut(" ".join(parts[i:])) for i in range(len(parts))]
 
 
-def search_keys(
-    name: str | None, name_latin: str | None, company: str | None, email: str | None
+def guest_keys(
+    name: str | None, name_latin: str | None, email: str | None
 ) -> set[tuple[int, str]]:
-    """Every (KeyKind value, key) of a guest with these details (kinds as plain ints: an
-    IntEnum member hashes through a Python-level __hash__, millions of times in a reindex)."""
+    """The (KeyKind value, key) pairs stored for one guest: its names' and e-mail's keys (its
+    company's keys are stored once per company, see company_keys)."""
     keys: set[tuple[int, str]] = set()
     for each in (name, name_latin):
         if each:
             keys.update(_name_keys(each))
-    if company:
-        keys.update(_company_keys(company))
     if email:
         keys.update((_EMAIL, k) for k in _email_keys(email))
     return keys
 
 
-# Re-indexing at least this many guests, and at least half of those stored, drops the two indexes
-# of guest_search_terms and builds them again after the insert: building an index from sorted
-# rows is several times faster than millions of inserts at random places in it (100,000 guests,
-# about 2.8 million keys: about 15 s instead of about 50 s).
+def company_keys(company: str) -> frozenset[str]:
+    """The keys of a company (all of KeyKind.COMPANY)."""
+    return frozenset(term for _, term in _company_keys(company))
+
+
+def search_keys(
+    name: str | None, name_latin: str | None, company: str | None, email: str | None
+) -> set[tuple[int, str]]:
+    """Every (KeyKind value, key) of a guest with these details (kinds as plain ints: an
+    IntEnum member hashes through a Python-level __hash__, millions of times in a reindex)."""
+    keys = guest_keys(name, name_latin, email)
+    if company:
+        keys.update(_company_keys(company))
+    return keys
+
+
+# Re-indexing at least this many guests, and at least half of those stored, drops the lookup
+# index of guest_search_terms and builds it again after the insert: building an index from
+# sorted rows is several times faster than a million inserts at random places in it.
 BULK_REINDEX = 5_000
+
+_GUEST_KEY_INSERT = ("INSERT INTO guest_search_terms (guest_id, event_id, rank, term) "
+                     "VALUES (?, ?, ?, ?)")
+_COMPANY_KEY_INSERT = ("INSERT INTO company_search_terms (event_id, company, term) "
+                       "VALUES (?, ?, ?)")
+
+# (id, event_id, name, name_latin, company, email) of one guest
+GuestDetails = tuple[int, int, str | None, str | None, str | None, str | None]
 
 
 def reindex_guests(session: Session, guest_ids: Iterable[int]) -> None:
@@ -349,50 +372,99 @@ def reindex_guests(session: Session, guest_ids: Iterable[int]) -> None:
     if not ids:
         return
     session.flush()
-    table = cast(Table, GuestSearchTerm.__table__)
-    connection = session.connection()
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start:start + _CHUNK]
         session.execute(delete(GuestSearchTerm).where(GuestSearchTerm.guest_id.in_(chunk)))
-    bulk = len(ids) >= BULK_REINDEX and 2 * len(ids) >= (
+
+    def details() -> Iterator[GuestDetails]:
+        for start in range(0, len(ids), _CHUNK):
+            yield from session.execute(
+                select(Guest.id, Guest.event_id, Guest.name, Guest.name_latin, Guest.company,
+                       Guest.email).where(Guest.id.in_(ids[start:start + _CHUNK]))
+            ).all()
+
+    _index(session, details(), len(ids))
+    _forget_unused_companies(session)
+
+
+def index_new_guests(session: Session, guests: Sequence[GuestDetails]) -> None:
+    """Store the search keys of guests just inserted (they have none yet), from the details
+    the caller holds: no delete and no read-back, for an import or a first sync."""
+    if guests:
+        session.flush()
+        _index(session, iter(sorted(guests)), len(guests))
+
+
+def _index(session: Session, guests: Iterator[GuestDetails], count: int) -> None:
+    """Insert the keys of these guests (in id order, holding no keys) and of their companies
+    not yet indexed."""
+    connection = session.connection()
+    if connection.dialect.paramstyle != "qmark":
+        raise NotImplementedError("search keys are kept in the local SQLite database")
+    table = cast(Table, GuestSearchTerm.__table__)
+    bulk = count >= BULK_REINDEX and 2 * count >= (
         session.scalar(select(func.count()).select_from(Guest)) or 0)
     if bulk:
         for index in table.indexes:
             index.drop(connection)
-    columns = ("guest_id", "event_id", "rank", "term")
-    qmark = connection.dialect.paramstyle == "qmark"
-    statement = (f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES (?, ?, ?, ?)")
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start:start + _CHUNK]
-        guests = session.execute(
-            select(Guest.id, Guest.event_id, Guest.name, Guest.name_latin, Guest.company,
-                   Guest.email).where(Guest.id.in_(chunk))
-        ).all()
-        rows: list[tuple[int, int, int, str]] = []
-        for guest_id, event_id, name, name_latin, company, email in guests:
-            rows.extend([(guest_id, event_id, kind, term)
-                         for kind, term in search_keys(name, name_latin, company, email)])
-        if not rows:
-            continue
-        if qmark:  # SQLite: plain tuples straight to the driver (no per-row processing)
-            connection.exec_driver_sql(statement, rows)
-        else:
-            session.execute(insert(table), [dict(zip(columns, r, strict=True)) for r in rows])
+    companies: dict[tuple[int, str], None] = {}
+    rows: list[tuple[int, int, int, str]] = []
+    for guest_id, event_id, name, name_latin, company, email in guests:
+        rows.extend([(guest_id, event_id, kind, term)
+                     for kind, term in guest_keys(name, name_latin, email)])
+        if company:
+            companies[event_id, company] = None
+        if len(rows) >= 50_000:
+            connection.exec_driver_sql(_GUEST_KEY_INSERT, rows)
+            rows = []
+    if rows:
+        connection.exec_driver_sql(_GUEST_KEY_INSERT, rows)
     if bulk:  # a failure before this rolls back with the drop
         for index in table.indexes:
             index.create(connection)
+    _index_companies(session, list(companies))
+
+
+def _index_companies(session: Session, companies: list[tuple[int, str]]) -> None:
+    """Store the keys of these (event id, company) not stored yet."""
+    if not companies:
+        return
+    stored: set[tuple[int, str]] = set()
+    for event_id in {event_id for event_id, _ in companies}:
+        stored.update(session.execute(
+            select(CompanySearchTerm.event_id, CompanySearchTerm.company)
+            .where(CompanySearchTerm.event_id == event_id).distinct()
+        ))
+    rows = [(event_id, company, term) for event_id, company in companies
+            if (event_id, company) not in stored for term in sorted(company_keys(company))]
+    if rows:
+        session.connection().exec_driver_sql(_COMPANY_KEY_INSERT, rows)
+
+
+def _forget_unused_companies(session: Session) -> None:
+    """Drop the keys of companies no guest of their event has any more."""
+    session.execute(text(
+        "DELETE FROM company_search_terms WHERE (event_id, company) IN ("
+        " SELECT c.event_id, c.company FROM (SELECT DISTINCT event_id, company"
+        " FROM company_search_terms) c WHERE NOT EXISTS (SELECT 1 FROM guests g"
+        " WHERE g.event_id = c.event_id AND g.company = c.company))"))
 
 
 def rebuild_search_index(session: Session) -> int:
     """Rebuild the keys of every guest (after an upgrade changed how keys are made); returns
     how many guests were indexed."""
-    ids = list(session.scalars(select(Guest.id)))
+    session.flush()
     session.execute(delete(GuestSearchTerm))
-    reindex_guests(session, ids)
+    session.execute(delete(CompanySearchTerm))
+    guests = session.execute(  # read before the index is dropped: no statement may be open
+        select(Guest.id, Guest.event_id, Guest.name, Guest.name_latin, Guest.company,
+               Guest.email).order_by(Guest.id)
+    ).all()
+    _index(session, iter(guests), len(guests))
     state = session.get(SyncState, SEARCH_KEYS_STATE)
     if state is not None:
         state.value = SEARCH_KEYS_VERSION
-    return len(ids)
+    return len(guests)
 
 
 def _ensure_current(session: Session) -> None:
@@ -404,10 +476,9 @@ def _ensure_current(session: Session) -> None:
 # Searching -------------------------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=256)
-def _scan_sql(exact: bool, after: bool, filters: tuple[tuple[int, ...], ...]) -> TextClause:
-    """Rows of one key kind matching a word (in index order), each guest also matching every
-    filter word within the kinds given."""
+@functools.lru_cache(maxsize=8)
+def _scan_sql(exact: bool, after: bool) -> TextClause:
+    """Guest keys of one kind matching a word, in index order (term, guest)."""
     where = ["t.event_id = :event", "t.rank = :kind"]
     # A later page seeks straight to where the last one ended: a row value alone as the lower
     # bound (SQLite would range over every later term of the kind) or the first page's bound
@@ -420,12 +491,6 @@ def _scan_sql(exact: bool, after: bool, filters: tuple[tuple[int, ...], ...]) ->
                      " AND (t.term, t.guest_id) > (:after_term, :after_id)")
     else:
         where.append("t.term >= :lo AND t.term < :hi")
-    for i, kinds in enumerate(filters):
-        where.append(
-            f"EXISTS (SELECT 1 FROM guest_search_terms u{i} WHERE u{i}.guest_id = t.guest_id"
-            f" AND u{i}.term >= :lo{i} AND u{i}.term < :hi{i}"
-            f" AND u{i}.rank IN ({', '.join(str(k) for k in kinds)}))"
-        )
     return text(
         "SELECT t.guest_id, t.term FROM guest_search_terms t WHERE "
         + " AND ".join(where)
@@ -433,31 +498,99 @@ def _scan_sql(exact: bool, after: bool, filters: tuple[tuple[int, ...], ...]) ->
     )
 
 
-def _scan(
-    session: Session, event_id: int, kind: KeyKind, word: str, *, exact: bool = False,
-    filters: Sequence[tuple[tuple[int, ...], str]] = (), found: dict[int, tuple[Match, str]],
-    match: Match, limit: int,
-) -> None:
-    """Add to `found` (in order) guests with a key of `kind` starting with (or equal to) word."""
-    params: dict[str, object] = {"event": event_id, "kind": int(kind), "lo": word,
+def _key_rows(session: Session, event_id: int, kind: int, word: str,
+              exact: bool = False) -> Iterator[tuple[int, str]]:
+    """(guest id, key) of every key of `kind` starting with (or equal to) word, in the order
+    (key, guest id), read page by page as the caller goes on."""
+    if kind == _COMPANY:
+        yield from _company_rows(session, event_id, word)
+        return
+    params: dict[str, object] = {"event": event_id, "kind": kind, "lo": word,
                                  "hi": word + _TOP}
-    for i, (_, other) in enumerate(filters):
-        params[f"lo{i}"], params[f"hi{i}"] = other, other + _TOP
-    kinds = tuple(kinds for kinds, _ in filters)
-    after = False
-    while len(found) < limit:
-        batch = 2 * (limit - len(found)) + 8
+    batch, after = 24, False
+    while True:
         params["batch"] = batch
-        rows = session.execute(_scan_sql(exact, after, kinds), params).all()
-        for guest_id, term in rows:
-            if guest_id not in found:
-                found[guest_id] = (match, term)
-                if len(found) >= limit:
-                    break
+        rows = session.execute(_scan_sql(exact, after), params).all()
+        yield from rows
         if len(rows) < batch:
             return
         after = True
         params["after_term"], params["after_id"] = rows[-1][1], rows[-1][0]
+        batch = min(4 * batch, 4096)
+
+
+_COMPANY_TERMS = (
+    "SELECT term, company FROM company_search_terms WHERE event_id = :event AND {range}"
+    " ORDER BY term, company LIMIT :batch")
+_FIRST_COMPANY_TERMS = text(_COMPANY_TERMS.format(range="term >= :lo AND term < :hi"))
+_NEXT_COMPANY_TERMS = text(_COMPANY_TERMS.format(
+    range="term >= :after_term AND term < :hi AND (term, company) > (:after_term, :after)"))
+# The guests of one company after a guest id, in id order (index ix_guests_event_company).
+COMPANY_GUESTS_SQL = ("SELECT id FROM guests WHERE event_id = ? AND company = ? AND id > ?"
+                      " ORDER BY id LIMIT ?")
+
+
+def _company_rows(session: Session, event_id: int, word: str) -> Iterator[tuple[int, str]]:
+    """(guest id, company key) of every guest whose company has a key starting with word, in
+    the order (key, guest id) - the order the keys would have if stored once per guest: the
+    guests of all companies sharing a key are merged by id."""
+    params: dict[str, object] = {"event": event_id, "lo": word, "hi": word + _TOP}
+    cursor = session.connection().connection.dbapi_connection
+    assert cursor is not None
+    batch, statement = 64, _FIRST_COMPANY_TERMS
+    term: str | None = None
+    group: list[str] = []
+    while True:
+        params["batch"] = batch
+        rows = session.execute(statement, params).all()
+        for key, company in rows:
+            if key != term:
+                if group and term is not None:
+                    yield from _merged_guests(cursor, event_id, term, group)
+                term, group = key, []
+            group.append(company)
+        if len(rows) < batch:
+            break
+        statement = _NEXT_COMPANY_TERMS
+        params["after_term"], params["after"] = rows[-1]
+        batch = min(4 * batch, 4096)
+    if group and term is not None:
+        yield from _merged_guests(cursor, event_id, term, group)
+
+
+def _merged_guests(connection: Any, event_id: int, term: str,
+                   companies: list[str]) -> Iterator[tuple[int, str]]:
+    streams = [_company_guests(connection, event_id, company) for company in companies]
+    merged = streams[0] if len(streams) == 1 else heapq.merge(*streams)
+    for guest_id in merged:
+        yield guest_id, term
+
+
+def _company_guests(connection: Any, event_id: int, company: str) -> Iterator[int]:
+    """Ids of one company's guests, ascending, read in growing pages (straight through the
+    driver: a key shared by many companies reads a page of each)."""
+    after, batch = -1, 16
+    while True:
+        ids = [row[0] for row in connection.execute(COMPANY_GUESTS_SQL,
+                                                    (event_id, company, after, batch))]
+        yield from ids
+        if len(ids) < batch:
+            return
+        after, batch = ids[-1], min(4 * batch, 4096)
+
+
+def _scan(
+    session: Session, event_id: int, kind: KeyKind, word: str, *, exact: bool = False,
+    found: dict[int, tuple[Match, str]], match: Match, limit: int,
+) -> None:
+    """Add to `found` (in order) guests with a key of `kind` starting with (or equal to) word."""
+    if len(found) >= limit:
+        return
+    for guest_id, term in _key_rows(session, event_id, int(kind), word, exact):
+        if guest_id not in found:
+            found[guest_id] = (match, term)
+            if len(found) >= limit:
+                return
 
 
 # Which tier a single query word found in a key of each kind belongs to.
@@ -476,23 +609,30 @@ def _weight(word: str) -> int:
 
 
 _ESTIMATE_CAP = 2000  # keys counted at most per word when choosing the word that drives
+_COUNT_GUEST_KEYS = text(
+    "SELECT count(*) FROM (SELECT 1 FROM guest_search_terms WHERE event_id = :event"
+    " AND rank IN (1, 2, 4) AND term >= :lo AND term < :hi LIMIT :cap)")
+_COUNT_COMPANY_KEYS = text(  # a company's key counts once for each of its guests
+    "SELECT count(*) FROM (SELECT 1 FROM company_search_terms c JOIN guests g"
+    " ON g.event_id = c.event_id AND g.company = c.company WHERE c.event_id = :event"
+    " AND c.term >= :lo AND c.term < :hi LIMIT :cap)")
 
 
 def _rarest(session: Session, event_id: int, query_words: list[str]) -> str:
     """The query word starting the fewest keys (counted up to a cap, a bounded index range
-    each); ties go to the word that looks more selective (Chinese characters, then length).
+    each; a company's key once per guest of the company); ties go to the word that looks more
+    selective (Chinese characters, then length).
 
     Driving with the rarest word keeps a query whose words are each common but rare together
     (``chen feiy``) from filtering thousands of keys of the common one in every tier."""
-    counted = text(
-        "SELECT count(*) FROM (SELECT 1 FROM guest_search_terms WHERE event_id = :event"
-        " AND rank IN (1, 2, 3, 4) AND term >= :lo AND term < :hi LIMIT :cap)"
-    )
-    sizes = {
-        word: session.scalar(counted, {"event": event_id, "lo": word, "hi": word + _TOP,
-                                       "cap": _ESTIMATE_CAP}) or 0
-        for word in query_words
-    }
+    sizes: dict[str, int] = {}
+    for word in query_words:
+        params = {"event": event_id, "lo": word, "hi": word + _TOP, "cap": _ESTIMATE_CAP}
+        own = session.scalar(_COUNT_GUEST_KEYS, params) or 0
+        if own < _ESTIMATE_CAP:
+            params["cap"] = _ESTIMATE_CAP - own
+            own += session.scalar(_COUNT_COMPANY_KEYS, params) or 0
+        sizes[word] = own
     return min(query_words, key=lambda word: (sizes[word], -_weight(word)))
 
 
@@ -508,28 +648,76 @@ _KIND_ORDER = {
 }
 
 
+def _word_sql(i: int, guest: str) -> tuple[str, str]:
+    """For query word i and the guest whose id is the SQL expression `guest`: the best kind of
+    key the word starts (NULL if none) and the condition that it starts one."""
+
+    def own(alias: str, what: str, rank: str) -> str:
+        return (f"SELECT {what} FROM guest_search_terms {alias} WHERE {alias}.guest_id = {guest}"
+                f" AND {alias}.term >= :lo{i} AND {alias}.term < :hi{i}{rank}")
+
+    def company(alias: str, what: str) -> str:
+        return (f"SELECT {what} FROM guests {alias}g JOIN company_search_terms {alias}c"
+                f" ON {alias}c.event_id = {alias}g.event_id AND {alias}c.company = {alias}g.company"
+                f" WHERE {alias}g.id = {guest} AND {alias}c.term >= :lo{i}"
+                f" AND {alias}c.term < :hi{i}")
+
+    # Kinds rank name 1, name part 2, company 3, e-mail 4: the best is a name key's, else the
+    # company's, else the e-mail's.
+    best = (f"coalesce(({own(f'n{i}', f'min(n{i}.rank)', f' AND n{i}.rank < {_COMPANY}')}),"
+            f" ({company(f'b{i}', str(_COMPANY))} LIMIT 1),"
+            f" ({own(f'm{i}', f'min(m{i}.rank)', f' AND m{i}.rank > {_COMPANY}')}))")
+    exists = (f"(EXISTS ({own(f'e{i}', '1', '')}) OR EXISTS ({company(f'x{i}', '1')}))")
+    return best, exists
+
+
 @functools.lru_cache(maxsize=64)
 def _words_sql(others: int, after: bool) -> TextClause:
-    """Keys of one kind starting with the driving word, of guests matching every other word in
-    some key; with, for each other word, the best kind of key it matched."""
-    best = [
-        f"(SELECT min(u{i}.rank) FROM guest_search_terms u{i} WHERE u{i}.guest_id = t.guest_id"
-        f" AND u{i}.term >= :lo{i} AND u{i}.term < :hi{i}) AS r{i}"
-        for i in range(others)
-    ]
+    """Guest keys of one kind starting with the driving word, of guests matching every other
+    word in some key; with, for each other word, the best kind of key it matched."""
+    parts = [_word_sql(i, "t.guest_id") for i in range(others)]
     where = ["t.event_id = :event", "t.rank = :kind"]
     where.append("t.term >= :after_term AND t.term < :hi"
                  " AND (t.term, t.guest_id) > (:after_term, :after_id)" if after
                  else "t.term >= :lo AND t.term < :hi")
-    where += [
-        f"EXISTS (SELECT 1 FROM guest_search_terms e{i} WHERE e{i}.guest_id = t.guest_id"
-        f" AND e{i}.term >= :lo{i} AND e{i}.term < :hi{i})"
-        for i in range(others)
-    ]
+    where += [exists for _, exists in parts]
+    best = ", ".join(f"{expression} AS r{i}" for i, (expression, _) in enumerate(parts))
     return text(
-        f"SELECT t.guest_id, t.term, {', '.join(best)} FROM guest_search_terms t WHERE "
+        f"SELECT t.guest_id, t.term, {best} FROM guest_search_terms t WHERE "
         + " AND ".join(where) + " ORDER BY t.term, t.guest_id LIMIT :batch"
     )
+
+
+@functools.lru_cache(maxsize=64)
+def _filter_sql(others: int) -> TextClause:
+    """Of some guests (ids bound as :ids, expanding), those matching every other word, each
+    with the best kind of key every other word matched."""
+    parts = [_word_sql(i, "g.id") for i in range(others)]
+    best = ", ".join(f"{expression} AS r{i}" for i, (expression, _) in enumerate(parts))
+    where = " AND ".join(["g.id IN :ids", *(exists for _, exists in parts)])
+    return text(f"SELECT g.id, {best} FROM guests g WHERE {where}").bindparams(
+        bindparam("ids", expanding=True))
+
+
+def _company_word_rows(
+    session: Session, event_id: int, driver: str, params: dict[str, object], others: int,
+    batch: int,
+) -> Iterator[list[tuple[Any, ...]]]:
+    """Pages of (guest id, company key, best kind of each other word) for guests whose company
+    has a key starting with the driving word and who match every other word, in the order
+    (key, guest id); a page holds at most `batch` rows of company keys before filtering."""
+    rows = _company_rows(session, event_id, driver)
+    while True:
+        page = list(itertools.islice(rows, batch))
+        if not page:
+            return
+        ids = sorted({guest_id for guest_id, _ in page})
+        kept = {row[0]: row[1:] for row in session.execute(
+            _filter_sql(others), {**params, "ids": ids})}
+        yield [(guest_id, term, *kept[guest_id]) for guest_id, term in page
+               if guest_id in kept]
+        if len(page) < batch:
+            return
 
 
 def _scan_words(
@@ -555,22 +743,34 @@ def _scan_words(
         first = (_TIER[kind], _KIND_ORDER[_TIER[kind]].index(kind))
         return sum(1 for tier, order, _, _ in placed.values() if (tier, order) <= first)
 
+    def place(kind: int, rows: Iterable[Sequence[Any]]) -> None:
+        nonlocal position
+        for guest_id, term, *best in rows:
+            if guest_id in found:
+                continue
+            tier = max(_TIER[kind], *(_TIER[r] for r in best))
+            order = _KIND_ORDER[tier].index(kind)
+            position += 1
+            old = placed.get(guest_id)
+            if old is None or (tier, order) < (old[0], old[1]):
+                placed[guest_id] = (tier, order, position, term)
+
     for kind in (_NAME, _PART, _COMPANY, _EMAIL):
+        batch = 2 * need + 8
+        if kind == _COMPANY:
+            pages = _company_word_rows(session, event_id, driver, params, len(others), batch)
+            while ahead(kind) < need:
+                page = next(pages, None)
+                if page is None:
+                    break
+                place(kind, page)
+            continue
         params["kind"] = kind
+        params["batch"] = batch
         after = False
         while ahead(kind) < need:
-            batch = 2 * need + 8
-            params["batch"] = batch
             rows = session.execute(_words_sql(len(others), after), params).all()
-            for guest_id, term, *best in rows:
-                if guest_id in found:
-                    continue
-                tier = max(_TIER[kind], *(_TIER[r] for r in best))
-                order = _KIND_ORDER[tier].index(kind)
-                position += 1
-                old = placed.get(guest_id)
-                if old is None or (tier, order) < (old[0], old[1]):
-                    placed[guest_id] = (tier, order, position, term)
+            place(kind, rows)
             if len(rows) < batch:
                 break
             after = True

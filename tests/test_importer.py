@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 from sqlalchemy import func, select
 
-from kiosk import events, tokens
+from kiosk import events, search, tokens
 from kiosk.checkin import Gate
 from kiosk.cli import main
 from kiosk.db import Database
@@ -27,7 +27,8 @@ from kiosk.importer import (
     parse_mapping,
     sniff_delimiter,
 )
-from kiosk.models import AuditEntry, Event, Guest, Scan
+from kiosk.models import AuditEntry, CompanySearchTerm, Event, Guest, Scan
+from kiosk.search import search_guests
 from tests.conftest import FixedClock
 
 HEADER_ZH = ["姓名", "单位", "国家/地区", "邮箱", "类别", "二维码", "手机"]
@@ -427,8 +428,8 @@ def test_reimporting_updates_guests_and_keeps_their_numbers_and_checkins(
         scan = session.scalars(select(Scan).where(Scan.is_accepted.is_(True))).one()
         assert scan.guest_id == zhang.id
     clock.advance(minutes=5)
-    again = Gate(database, "Main entrance", clock=clock).scan("BJ-0001")
-    assert again.reason.value == "already_checked_in"
+    rescan = Gate(database, "Main entrance", clock=clock).scan("BJ-0001")
+    assert rescan.reason.value == "already_checked_in"
 
 
 def test_a_list_that_gains_codes_matches_its_guests_by_email(
@@ -530,35 +531,64 @@ def test_a_dry_run_counts_and_reports_but_writes_nothing(
         assert events.current_event(session).next_guest_number == 2
 
 
+@pytest.mark.parametrize("step", ["index_new_guests", "reindex_guests"])
 def test_an_import_is_all_or_nothing_when_writing_fails(
-    database: Database, event: Event, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    database: Database, event: Event, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str
 ) -> None:
-    def broken_index(session: object, guest_ids: object) -> None:
+    first = write_text(tmp_path / "a.csv", [HEADER_ZH, *ROWS[:1]], "utf-8", ",")
+    if step == "reindex_guests":  # the failure comes when keys of a changed guest are rebuilt
+        run_import(database, first)
+    before = {name: guest.company for name, guest in guests(database).items()}
+
+    def broken_index(*_: object) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("kiosk.search.reindex_guests", broken_index)
-    path = write_text(tmp_path / "a.csv", [HEADER_ZH, *ROWS], "utf-8", ",")
+    monkeypatch.setattr(f"kiosk.search.{step}", broken_index)
+    changed = [HEADER_ZH, [ROWS[0][0], "新单位", *ROWS[0][2:]], *ROWS[1:]]
     with pytest.raises(RuntimeError):
-        run_import(database, path)
-    assert count(database, Guest) == 0
+        run_import(database, write_text(tmp_path / "b.csv", changed, "utf-8", ","))
+    assert {name: guest.company for name, guest in guests(database).items()} == before
     with database.session() as session:
-        assert events.current_event(session).next_guest_number == 1
+        assert events.current_event(session).next_guest_number == 1 + len(before)
 
 
-def test_new_and_changed_guests_are_reindexed_for_search(
+def _found(database: Database, query: str) -> list[str]:
+    with database.session() as session:
+        forum = events.current_event(session)
+        return [hit.name for hit in search_guests(session, forum.id, query)]
+
+
+def test_new_and_changed_guests_are_searchable_at_once(
     database: Database, event: Event, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    indexed: list[list[int]] = []
-    monkeypatch.setattr("kiosk.search.reindex_guests",
-                        lambda session, guest_ids: indexed.append(sorted(guest_ids)))
+    calls: list[str] = []
+
+    def counted(name: str) -> Callable[..., None]:
+        real = getattr(search, name)
+
+        def call(*args: Any) -> None:
+            calls.append(name)
+            real(*args)
+        return call
+
+    for name in ("index_new_guests", "reindex_guests"):
+        monkeypatch.setattr(f"kiosk.search.{name}", counted(name))
     run_import(database, write_text(tmp_path / "a.csv", [HEADER_ZH, *ROWS], "utf-8", ","))
-    ids = {g.name: g.id for g in guests(database).values()}
-    assert indexed == [sorted(ids.values())]
+    for query, name in [("张伟", "张伟"), ("zhangwei", "张伟"), ("muller", "Jürgen Müller"),
+                        ("清华", "张伟"), ("siemens", "Jürgen Müller"), ("huawei", "李娜"),
+                        ("技术", "李娜"), ("tsinghua edu", "张伟")]:
+        assert _found(database, query) == [name], query
     changed = [HEADER_ZH, [ROWS[0][0], "新单位", *ROWS[0][2:]], *ROWS[1:]]
     run_import(database, write_text(tmp_path / "b.csv", changed, "utf-8", ","))
-    assert indexed[1] == [ids["张伟"]]
+    assert _found(database, "新单位") == ["张伟"]
+    assert _found(database, "tsinghua") == ["张伟"]  # still in the e-mail address
+    assert _found(database, "清华") == []  # the company's keys went with its last guest
+    with database.session() as session:
+        companies = set(session.scalars(select(CompanySearchTerm.company).distinct()))
+    assert companies == {"新单位", "Siemens AG", "华为技术有限公司"}
+    made = len(calls)
     run_import(database, write_text(tmp_path / "b.csv", changed, "utf-8", ","))
-    assert len(indexed) == 2  # nothing changed, nothing to index
+    assert len(calls) == made  # nothing changed, nothing to index
 
 
 def test_an_import_is_audited(database: Database, event: Event, tmp_path: Path) -> None:

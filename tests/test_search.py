@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import event as sa_event
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from kiosk import events
@@ -434,18 +434,15 @@ def _full_reads(details: list[str]) -> list[str]:
 
 @pytest.mark.parametrize("exact", [False, True])
 @pytest.mark.parametrize("after", [False, True])
-@pytest.mark.parametrize("filters", [(), ((1, 2),), ((1, 2, 3), (1, 2, 3, 4))])
 def test_every_page_of_a_key_scan_seeks_in_the_index(
-    large: tuple[Database, int], exact: bool, after: bool, filters: tuple[tuple[int, ...], ...]
+    large: tuple[Database, int], exact: bool, after: bool
 ) -> None:
     db, forum_id = large
-    statement = _scan_sql(exact, after, filters)
+    statement = _scan_sql(exact, after)
     parameters: dict[str, object] = {
         "event": forum_id, "kind": 1, "lo": "zhang", "hi": "zhang\U0010ffff", "batch": 20,
         "after_term": "zhang wei", "after_id": 100,
     }
-    for i in range(len(filters)):
-        parameters[f"lo{i}"], parameters[f"hi{i}"] = "w", "w\U0010ffff"
     with db.engine.connect() as connection:
         plan = connection.execute(text(f"EXPLAIN QUERY PLAN {statement.text}"), parameters).all()
     details = [row[-1] for row in plan]
@@ -456,6 +453,47 @@ def test_every_page_of_a_key_scan_seeks_in_the_index(
         assert "term=?" in lookup[0]
     if after:  # the page starts where the last ended, not at the start of the range
         assert ("guest_id>?" if exact else "term>?") in lookup[0]
+
+
+def _plan(db: Database, statement: str, parameters: Any) -> list[str]:
+    with db.engine.connect() as connection:
+        if isinstance(parameters, dict):
+            rows = connection.execute(text(f"EXPLAIN QUERY PLAN {statement}"), parameters)
+        else:
+            rows = connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters)
+        return [row[-1] for row in rows]
+
+
+def test_every_statement_of_a_company_scan_seeks_in_an_index(
+    large: tuple[Database, int]
+) -> None:
+    """Company keys are stored once per company: a scan reads a page of a company's keys from
+    the company index, then each company's guests in id order from the guests' company index."""
+    from kiosk.search import (
+        _COUNT_COMPANY_KEYS,
+        _FIRST_COMPANY_TERMS,
+        _NEXT_COMPANY_TERMS,
+        COMPANY_GUESTS_SQL,
+    )
+
+    db, forum_id = large
+    parameters: dict[str, object] = {
+        "event": forum_id, "lo": "bei", "hi": "bei\U0010ffff", "batch": 20, "cap": 2000,
+        "after_term": "beijing", "after": "北京大学",
+    }
+    first = _plan(db, _FIRST_COMPANY_TERMS.text, parameters)
+    later = _plan(db, _NEXT_COMPANY_TERMS.text, parameters)
+    for details in (first, later):
+        assert not _full_reads(details), details
+        assert len([d for d in details if "ix_company_search_terms_lookup" in d]) == 1, details
+    assert "term>?" in later[0]
+    guests = _plan(db, COMPANY_GUESTS_SQL, (forum_id, "北京大学", 100, 16))
+    assert not _full_reads(guests), guests
+    assert guests == [d for d in guests if "ix_guests_event_company" in d] and len(guests) == 1
+    assert "rowid>?" in guests[0] or "id>?" in guests[0], guests
+    counted = _plan(db, _COUNT_COMPANY_KEYS.text, parameters)
+    assert not _full_reads(counted), counted
+    assert any("ix_guests_event_company" in d for d in counted), counted
 
 
 def test_search_at_scale_finds_real_guests(large: tuple[Database, int]) -> None:
@@ -541,7 +579,7 @@ def test_bulk_reindex_rebuilds_the_indexes_as_they_were(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     before = _indexes(database)
-    assert len(before) == 2
+    assert len(before) == 1  # the table is itself the (guest_id, term, rank) b-tree
     with database.session() as session:
         expected = session.scalar(text("SELECT count(*) FROM guest_search_terms"))
     monkeypatch.setattr("kiosk.search.BULK_REINDEX", 5)  # every guest at once: the bulk path
@@ -574,7 +612,7 @@ def test_failed_bulk_reindex_keeps_the_indexes_and_the_keys(
     def broken(*_: Any) -> set[tuple[int, str]]:
         raise RuntimeError("disk gone")
 
-    monkeypatch.setattr("kiosk.search.search_keys", broken)
+    monkeypatch.setattr("kiosk.search.guest_keys", broken)
     with pytest.raises(RuntimeError), database.session() as session:
         reindex_guests(session, people.values())
     assert _indexes(database) == before
@@ -656,7 +694,30 @@ def test_every_page_of_a_multi_word_scan_seeks_in_the_index(
     details = [row[-1] for row in plan]
     assert not _full_reads(details), details
     assert len([d for d in details if "ix_guest_search_terms_lookup" in d]) == 1
-    assert len([d for d in details if "ix_guest_search_terms_guest" in d]) == 2 * others
+    # Each other word: the guest's own keys (whether, best name kind, e-mail kind) by primary
+    # key, its company's keys (whether, best) by the company's primary key.
+    own = [d for d in details if "USING PRIMARY KEY (guest_id=? AND term>? AND term<?)" in d]
+    company = [d for d in details
+               if "USING PRIMARY KEY (event_id=? AND company=? AND term>? AND term<?)" in d]
+    assert (len(own), len(company)) == (3 * others, 2 * others), details
+
+
+@pytest.mark.parametrize("others", [1, 3])
+def test_filtering_guests_found_by_company_seeks_in_the_index(
+    large: tuple[Database, int], others: int
+) -> None:
+    from kiosk.search import _filter_sql
+
+    db, _ = large
+    parameters: dict[str, object] = {}
+    for i in range(others):
+        parameters[f"lo{i}"], parameters[f"hi{i}"] = "w", "w\U0010ffff"
+    statement = _filter_sql(others).text
+    assert "g.id IN :ids" in statement
+    details = _plan(db, statement.replace(":ids", "(3, 5, 8)"), parameters)
+    assert not _full_reads(details), details
+    assert details[0].startswith("SEARCH g USING INTEGER PRIMARY KEY"), details
+    assert len([d for d in details if "USING PRIMARY KEY" in d]) == 5 * others, details
 
 
 @pytest.mark.parametrize("email", ["zhang.wei@huawei.com", "O'Brien_X@Ex-ample.CO.uk",
@@ -675,3 +736,59 @@ def test_guests_command_no_match_of_a_pasted_page_stays_one_short_line(
     out = capsys.readouterr().out.strip()
     assert out.startswith("no guest matches '张张") and out.endswith("...'")
     assert "\n" not in out and len(out) < 100
+
+
+# Upgrading a venue laptop mid-event --------------------------------------------------------
+
+
+def test_an_upgrade_keeps_the_guests_and_rebuilds_their_keys_at_the_first_search(
+    data_dir: Path, database: Database, event: Event, people: dict[str, int]
+) -> None:
+    """Going from the keys of 0002_search (one row per guest for company keys too) to 0003 and
+    back: the guests stay, the key tables are made anew, and the first search rebuilds every
+    key the way this version makes them (the marker in sync_state)."""
+    from alembic import command
+    from alembic.config import Config
+
+    from kiosk.db import MIGRATIONS
+    from kiosk.models import SyncState
+    from kiosk.search import SEARCH_KEYS_STATE, SEARCH_KEYS_VERSION
+
+    def migrate(step: str, target: str) -> list[str]:
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        with database.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            getattr(command, step)(config, target)
+            return sorted(connection.exec_driver_sql(
+                "SELECT version_num FROM alembic_version").scalars())
+
+    def tables() -> dict[str, str]:
+        with database.engine.connect() as connection:
+            return dict(connection.exec_driver_sql(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'table'").all())
+
+    assert "0003_search_per_company" in migrate("downgrade", "0003_search_per_company")
+    assert "0003_search_per_company" not in migrate("downgrade", "0002_search")
+    assert "company_search_terms" not in tables()
+    assert "WITHOUT ROWID" not in tables()["guest_search_terms"]
+    again = Database.open(data_dir)  # what a laptop with the new version does: upgrade heads
+    try:
+        assert "WITHOUT ROWID" in tables()["guest_search_terms"]
+        with again.session() as session:
+            marker = session.get(SyncState, SEARCH_KEYS_STATE)
+            assert marker is not None and marker.value != SEARCH_KEYS_VERSION
+            assert session.scalar(text("SELECT count(*) FROM guest_search_terms")) == 0
+            assert session.scalar(select(func.count()).select_from(Guest)) == len(people)
+        for query, name in [("zhang wei", "张伟"), ("siemens", "Jürgen Müller"),
+                            ("华为", "张伟"), ("ivanova", "Ольга Иванова")]:
+            with again.session() as session:
+                assert [h.name for h in search_guests(session, event.id, query)] == [name]
+        with again.session() as session:
+            marker = session.get(SyncState, SEARCH_KEYS_STATE)
+            assert marker is not None and marker.value == SEARCH_KEYS_VERSION
+            companies = session.scalar(text(
+                "SELECT count(DISTINCT company) FROM company_search_terms"))
+        assert companies == len({row[2] for row in PEOPLE if row[2]})
+    finally:
+        again.close()
