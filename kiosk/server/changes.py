@@ -16,9 +16,9 @@ import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Table, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -26,6 +26,7 @@ from kiosk.server.models import ChangeRecord, SyncCounter, SyncHead
 from kiosk.sync.records import ChangeKind
 
 PAGE_LIMIT = 5000  # most changes one page may carry
+_CHANGES = cast(Table, ChangeRecord.__table__)
 
 
 def dump(record: dict[str, Any]) -> str:
@@ -58,6 +59,16 @@ def insert_ignoring_duplicates(session: Session, table: Any, rows: Sequence[dict
     return inserted
 
 
+def insert_skipping_duplicates(session: Session, table: Any, rows: Sequence[dict[str, Any]]) -> (
+    None
+):
+    """Insert rows, skipping those whose primary key exists, without reporting which (no
+    RETURNING: one executemany, which psycopg 3 pipelines)."""
+    if rows:
+        module = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+        session.execute(module.insert(table).on_conflict_do_nothing(), list(rows))
+
+
 @dataclass(frozen=True, slots=True)
 class Page:
     """One page of the pull stream as the JSON body the kiosk receives."""
@@ -79,11 +90,12 @@ class ChangeLog:
     def __init__(self, session: Session, event_id: int) -> None:
         self.session = session
         self.event_id = event_id
-        insert_ignoring_duplicates(session, SyncCounter.__table__,
-                                   [{"event_id": event_id, "last_seq": 0}])
-        counter = session.scalar(
-            select(SyncCounter).where(SyncCounter.event_id == event_id).with_for_update()
-        )
+        locked = select(SyncCounter).where(SyncCounter.event_id == event_id).with_for_update()
+        counter = session.scalar(locked)
+        if counter is None:  # the event's first change
+            insert_ignoring_duplicates(session, SyncCounter.__table__,
+                                       [{"event_id": event_id, "last_seq": 0}])
+            counter = session.scalar(locked)
         assert counter is not None
         self._counter = counter
         self.last_seq = int(counter.last_seq)
@@ -156,7 +168,7 @@ class ChangeLog:
     def flush(self) -> int:
         """Write the buffered changes and the counter; the event's last sequence number."""
         if self._rows:
-            self.session.execute(insert(ChangeRecord), self._rows)
+            self.session.execute(insert(_CHANGES), self._rows)  # Core: no ORM bookkeeping
             self._rows = []
         if self._head_rows:
             rows = list(self._head_rows.values())

@@ -1,11 +1,16 @@
 """Applying what kiosks push: each outbox item exactly once, by its id.
 
-A push is one transaction: the event's change log is locked first, items already received are
-answered as duplicates, the rest are applied in the order the kiosk recorded them (a scan before
-its undo), each accepted id is remembered in ``received_items``, and every resulting change is
-appended to the pull stream. If the database refuses the batch as a whole (a value too long for
-a column, say), the items are applied again one at a time, each in its own savepoint, so one bad
-item cannot hold the others back.
+A push is one transaction in two parts. First, without any lock, every payload is validated and
+the guests the batch names are read. Then the event's change log is locked (every writer of the
+event waits here, so this part is kept short): items already received are answered as
+duplicates, the rest are applied in the order the kiosk recorded them (a scan before its undo),
+new scans go in as one bulk insert, each accepted id is remembered in ``received_items``, and
+every resulting change is appended to the pull stream. Whatever is decided from stored rows
+(duplicates, scans already stored, conflict flags) is read after the lock is taken.
+
+If the database refuses the batch as a whole (a value too long for a column, say), the items
+are applied again one at a time, each in its own savepoint, so one bad item cannot hold the
+others back.
 
 Conflicts: when two devices admitted the same guest at a single-entry checkpoint (or twice on one
 day at a once-a-day checkpoint) while they could not see each other, both scans are kept, the
@@ -19,10 +24,10 @@ import datetime as dt
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar, cast
 
 from pydantic import BaseModel, ValidationError
-from sqlalchemy import select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -30,7 +35,7 @@ from kiosk import events
 from kiosk.domain import Category, Direction, EntryPolicy, Reason
 from kiosk.models import AuditEntry, BadgePrint, CheckInUndo, Checkpoint, Event, Guest, Scan
 from kiosk.server.auth import DeviceContext
-from kiosk.server.changes import ChangeLog, insert_ignoring_duplicates
+from kiosk.server.changes import ChangeLog, insert_skipping_duplicates
 from kiosk.server.models import ReceivedItem
 from kiosk.server.schemas import (
     MAX_NUMBER,
@@ -64,6 +69,8 @@ class Rejected(Exception):
         self.permanent = permanent
 
 
+_SCANS = cast(Table, Scan.__table__)
+
 _DevicePayload = TypeVar("_DevicePayload", ScanPayload, UndoPayload, BadgePrintPayload)
 
 
@@ -96,63 +103,67 @@ def _validated(model: type[_P], payload: dict[str, Any]) -> _P:
 
 
 class EventWriter:
-    """Applies device items and staff changes to one event inside one locked transaction."""
+    """Applies device items and staff changes to one event inside one locked transaction.
 
-    def __init__(self, session: Session, event: Event, change_log: ChangeLog) -> None:
+    Scans a push brings are kept as rows and inserted together (``add_scan_row``); scans made
+    elsewhere on the server (an online verdict) come as ORM objects (``add_scan``).
+    """
+
+    def __init__(
+        self, session: Session, event: Event, change_log: ChangeLog,
+        checkpoints: Sequence[Checkpoint] | None = None,
+    ) -> None:
         self.session = session
         self.event = event
         self.log = change_log
-        self.checkpoints = {
-            c.uid: c
-            for c in session.scalars(select(Checkpoint).where(Checkpoint.event_id == event.id))
-        }
+        if checkpoints is None:
+            checkpoints = session.scalars(
+                select(Checkpoint).where(Checkpoint.event_id == event.id)).all()
+        self.checkpoints = {c.uid: c for c in checkpoints}
         self.checkpoint_uids = {c.id: c.uid for c in self.checkpoints.values()}
-        self._guests_by_uid: dict[str, Guest] = {}
-        self._guests_by_number: dict[int, Guest] = {}
+        self._refs_by_uid: dict[str, GuestRef] = {}
+        self._refs_by_number: dict[int, GuestRef] = {}
         self._scans_to_publish: dict[str, Scan] = {}
+        # New scans of this push not yet inserted, and every new scan of it with the uids its
+        # record names: published from these without loading the scans back.
+        self._pending_rows: list[dict[str, Any]] = []
+        self._new_rows: dict[str, tuple[dict[str, Any], str | None, str | None]] = {}
         self._groups: set[tuple[int, int]] = set()
 
     # Guests ---------------------------------------------------------------------------------
 
     def prefetch_guests(self, uids: Iterable[str], numbers: Iterable[int]) -> None:
-        uid_list, number_list = sorted(set(uids)), sorted(set(numbers))
-        query = select(Guest).where(Guest.event_id == self.event.id)
-        for start in range(0, len(uid_list), 900):
-            chunk_uids = uid_list[start:start + 900]
-            for guest in self.session.scalars(query.where(Guest.uid.in_(chunk_uids))):
-                self._remember(guest)
-        for start in range(0, len(number_list), 900):
-            chunk = number_list[start:start + 900]
-            for guest in self.session.scalars(query.where(Guest.number.in_(chunk))):
-                self._remember(guest)
+        for ref in read_guests(self.session, self.event.id, uids, numbers):
+            self.remember(ref)
 
-    def _remember(self, guest: Guest) -> None:
-        self._guests_by_uid[guest.uid] = guest
-        self._guests_by_number[guest.number] = guest
+    def remember(self, guest: Guest | GuestRef) -> None:
+        ref = guest if isinstance(guest, GuestRef) else GuestRef(guest.id, guest.uid, guest.number)
+        self._refs_by_uid[ref.uid] = ref
+        self._refs_by_number[ref.number] = ref
 
-    def guest_by_uid(self, uid: str | None) -> Guest | None:
+    def ref_by_uid(self, uid: str | None) -> GuestRef | None:
+        """The guest's id, uid and number (enough to record a scan), read once per push."""
         if uid is None:
             return None
-        if uid not in self._guests_by_uid:
-            guest = self.session.scalar(
-                select(Guest).where(Guest.event_id == self.event.id, Guest.uid == uid)
-            )
-            if guest is None:
-                return None
-            self._remember(guest)
-        return self._guests_by_uid[uid]
+        if uid not in self._refs_by_uid:
+            self.prefetch_guests([uid], [])
+        return self._refs_by_uid.get(uid)
 
-    def guest_by_number(self, number: int | None) -> Guest | None:
+    def ref_by_number(self, number: int | None) -> GuestRef | None:
         if number is None:
             return None
-        if number not in self._guests_by_number:
-            guest = self.session.scalar(
-                select(Guest).where(Guest.event_id == self.event.id, Guest.number == number)
-            )
-            if guest is None:
-                return None
-            self._remember(guest)
-        return self._guests_by_number[number]
+        if number not in self._refs_by_number:
+            self.prefetch_guests([], [number])
+        return self._refs_by_number.get(number)
+
+    def guest_by_uid(self, uid: str | None) -> Guest | None:
+        """The guest itself, to change it."""
+        ref = self.ref_by_uid(uid)
+        return None if ref is None else self.session.get(Guest, ref.id)
+
+    def guest_by_number(self, number: int | None) -> Guest | None:
+        ref = self.ref_by_number(number)
+        return None if ref is None else self.session.get(Guest, ref.id)
 
     def publish_guest(self, guest: Guest, origin: str | None = None) -> None:
         self.log.publish(ChangeKind.GUEST, guest.uid, records.guest_record(guest, self.event.uid),
@@ -164,18 +175,35 @@ class EventWriter:
         """A new scan of this event: stored, published, and its group checked for conflicts."""
         self.session.add(scan)
         self._scans_to_publish[scan.id] = scan
-        self._note_group(scan)
+        self._note_group(scan.is_accepted, scan.direction, scan.checkpoint_id, scan.guest_number)
 
-    def _note_group(self, scan: Scan) -> None:
-        if (scan.is_accepted and scan.direction == Direction.IN.value
-                and scan.checkpoint_id is not None and scan.guest_number is not None):
-            self._groups.add((scan.checkpoint_id, scan.guest_number))
+    def add_scan_row(
+        self, row: dict[str, Any], guest_uid: str | None, checkpoint_uid: str | None
+    ) -> None:
+        """A new scan as a full row of the scans table (every column given), inserted with the
+        others at the next ``insert_pending``; published and checked like ``add_scan``."""
+        self._pending_rows.append(row)
+        self._new_rows[row["id"]] = (row, guest_uid, checkpoint_uid)
+        self._note_group(row["is_accepted"], row["direction"], row["checkpoint_id"],
+                         row["guest_number"])
+
+    def insert_pending(self) -> None:
+        """Insert the scans added as rows so far (before anything reads the scans table)."""
+        if self._pending_rows:
+            self.session.execute(insert(_SCANS), self._pending_rows)
+            self._pending_rows = []
+
+    def _note_group(self, is_accepted: bool, direction: str, checkpoint_id: int | None,
+                    guest_number: int | None) -> None:
+        if (is_accepted and direction == Direction.IN.value
+                and checkpoint_id is not None and guest_number is not None):
+            self._groups.add((checkpoint_id, guest_number))
 
     def undo_scan(self, scan: Scan, undo: CheckInUndo) -> bool:
         """Reverse a check-in (first undo wins); False when it was undone already."""
         if scan.undone_at is not None or not scan.is_accepted:
             return False
-        self._note_group(scan)
+        self._note_group(scan.is_accepted, scan.direction, scan.checkpoint_id, scan.guest_number)
         scan.undone_at, scan.undo_reason = undo.undone_at, undo.reason
         scan.undone_by = undo.operator
         self.session.add(undo)
@@ -187,21 +215,33 @@ class EventWriter:
 
     def finish(self) -> None:
         """Decide the conflict flags of every touched group and publish the scans that changed."""
+        self.insert_pending()
         self.session.flush()
         for scan in self.reconcile(self._groups):
             self._scans_to_publish[scan.id] = scan
         self._groups = set()
-        scans = sorted(self._scans_to_publish.values(), key=lambda s: (s.scanned_at, s.id))
+        # (time, id, record) of every scan to publish; a scan loaded and changed here is
+        # published as it now stands, a new one untouched from its row.
+        entries: list[tuple[dt.datetime, str, dict[str, Any]]] = []
+        scans = list(self._scans_to_publish.values())
         guest_uids = self._guest_uids({s.guest_id for s in scans if s.guest_id is not None})
         for scan in scans:
-            self.log.append(ChangeKind.SCAN, scan.id, records.scan_record(
+            entries.append((scan.scanned_at, scan.id, records.scan_record(
                 scan, self.event.uid, guest_uids.get(scan.guest_id) if scan.guest_id else None,
                 self.checkpoint_uids.get(scan.checkpoint_id) if scan.checkpoint_id else None,
-            ), scan.device_uid)
+            )))
+        for scan_id, (row, guest_uid, checkpoint_uid) in self._new_rows.items():
+            if scan_id not in self._scans_to_publish:
+                entries.append((row["scanned_at"], scan_id,
+                                _row_record(row, self.event.uid, guest_uid, checkpoint_uid)))
+        entries.sort(key=lambda entry: (entry[0], entry[1]))
+        for _at, scan_id, record in entries:
+            self.log.append(ChangeKind.SCAN, scan_id, record, record["device_uid"])
         self._scans_to_publish = {}
+        self._new_rows = {}
 
     def _guest_uids(self, guest_ids: set[int]) -> dict[int, str]:
-        found = {g.id: g.uid for g in self._guests_by_uid.values() if g.id in guest_ids}
+        found = {g.id: g.uid for g in self._refs_by_uid.values() if g.id in guest_ids}
         missing = sorted(guest_ids - found.keys())
         for start in range(0, len(missing), 900):
             found.update(self.session.execute(
@@ -210,26 +250,38 @@ class EventWriter:
         return found
 
     def reconcile(self, groups: set[tuple[int, int]]) -> list[Scan]:
-        """Set is_conflict in each (checkpoint, guest number) group; the scans that changed."""
+        """Set is_conflict in each (checkpoint, guest number) group; the scans that changed.
+
+        Only single-entry and once-a-day checkpoints can have conflicts: at a re-entry
+        checkpoint only scans still flagged (its rule was changed since) are read, to clear them.
+        """
         if not groups:
             return []
-        checkpoint_ids = sorted({c for c, _ in groups})
-        numbers = sorted({n for _, n in groups})
-        standing: dict[tuple[int, int], list[Scan]] = {}
-        for start in range(0, len(numbers), 900):
-            query = select(Scan).where(
-                Scan.event_id == self.event.id, Scan.checkpoint_id.in_(checkpoint_ids),
-                Scan.guest_number.in_(numbers[start:start + 900]), Scan.is_accepted.is_(True),
-                Scan.undone_at.is_(None), Scan.direction == Direction.IN.value,
-            )
-            for scan in self.session.scalars(query):
-                assert scan.checkpoint_id is not None and scan.guest_number is not None
-                key = (scan.checkpoint_id, scan.guest_number)
-                if key in groups:
-                    standing.setdefault(key, []).append(scan)
         policies = {
             c.id: EntryPolicy(c.entry_policy) for c in self.checkpoints.values()
         }
+        standing: dict[tuple[int, int], list[Scan]] = {}
+        strict = {g for g in groups
+                  if policies.get(g[0], EntryPolicy.REENTRY) is not EntryPolicy.REENTRY}
+        for subset, flagged_only in ((strict, False), (groups - strict, True)):
+            if not subset:
+                continue
+            checkpoint_ids = sorted({c for c, _ in subset})
+            numbers = sorted({n for _, n in subset})
+            for start in range(0, len(numbers), 900):
+                query = select(Scan).where(
+                    Scan.event_id == self.event.id, Scan.checkpoint_id.in_(checkpoint_ids),
+                    Scan.guest_number.in_(numbers[start:start + 900]),
+                    Scan.is_accepted.is_(True), Scan.undone_at.is_(None),
+                    Scan.direction == Direction.IN.value,
+                )
+                if flagged_only:
+                    query = query.where(Scan.is_conflict.is_(True))
+                for scan in self.session.scalars(query):
+                    assert scan.checkpoint_id is not None and scan.guest_number is not None
+                    key = (scan.checkpoint_id, scan.guest_number)
+                    if key in subset:
+                        standing.setdefault(key, []).append(scan)
         changed: list[Scan] = []
         for (checkpoint_id, _number), scans in standing.items():
             policy = policies.get(checkpoint_id, EntryPolicy.REENTRY)
@@ -256,6 +308,62 @@ class EventWriter:
         return changed
 
 
+class GuestRef(NamedTuple):
+    """What recording a scan needs of its guest."""
+
+    id: int
+    uid: str
+    number: int
+
+
+def read_guests(
+    session: Session, event_id: int, uids: Iterable[str], numbers: Iterable[int]
+) -> list[GuestRef]:
+    """The event's guests with any of these uids or numbers (id, uid and number only)."""
+    uid_list, number_list = sorted(set(uids)), sorted(set(numbers))
+    query = select(Guest.id, Guest.uid, Guest.number).where(Guest.event_id == event_id)
+    found: list[GuestRef] = []
+    for start in range(0, len(uid_list), 900):
+        found.extend(GuestRef(*row) for row in session.execute(
+            query.where(Guest.uid.in_(uid_list[start:start + 900]))))
+    for start in range(0, len(number_list), 900):
+        found.extend(GuestRef(*row) for row in session.execute(
+            query.where(Guest.number.in_(number_list[start:start + 900]))))
+    return found
+
+
+def _row_record(
+    row: dict[str, Any], event_uid: str, guest_uid: str | None, checkpoint_uid: str | None
+) -> dict[str, Any]:
+    """records.scan_record of a scan that is still only its row (the same keys and values)."""
+    return {
+        "id": row["id"], "event_uid": event_uid, "guest_uid": guest_uid,
+        "guest_number": row["guest_number"], "credential_serial": row["credential_serial"],
+        "checkpoint_uid": checkpoint_uid, "device_uid": row["device_uid"],
+        "scanned_at": records.iso(row["scanned_at"]), "reason": row["reason"],
+        "is_accepted": row["is_accepted"], "direction": row["direction"],
+        "code_kind": row["code_kind"], "payload_digest": row["payload_digest"],
+        "operator": row["operator"], "undone_at": records.iso(row["undone_at"]),
+        "undo_reason": row["undo_reason"], "undone_by": row["undone_by"],
+        "is_conflict": row["is_conflict"],
+    }
+
+
+_Checked = ScanPayload | UndoPayload | BadgePrintPayload | GuestChangePayload | Rejected
+_MODELS: dict[str, type[BaseModel]] = {
+    "scan": ScanPayload, "undo": UndoPayload, "badge_print": BadgePrintPayload,
+    "guest": GuestChangePayload,
+}
+
+
+def _check(item: PushItem) -> _Checked:
+    """The item's payload validated for its kind, or why it is refused (no database needed)."""
+    try:
+        return _validated(_MODELS[item.kind], item.payload)  # type: ignore[return-value]
+    except Rejected as refusal:
+        return refusal
+
+
 class Ingest:
     """One push from one device."""
 
@@ -263,17 +371,32 @@ class Ingest:
         self.session = session
         self.device = device
         self.now = now
-        self.log = ChangeLog(session, device.event_id)
         event = session.get(Event, device.event_id)
         assert event is not None
         self.event = event
-        self.writer = EventWriter(session, event, self.log)
-        # Scans already on the server (id -> event id), read once per push: a lookup per item
-        # flushed the session and queried again for every scan, most of a push's time.
+        self._checkpoints = session.scalars(
+            select(Checkpoint).where(Checkpoint.event_id == event.id)).all()
+        self._checked: dict[str, _Checked] = {}
+        self._guests: list[GuestRef] = []
+        # Scans already on the server (id -> event id), read once per push under the lock.
         self._stored_scans: dict[str, int] = {}
+
+    def _writer(self, change_log: ChangeLog) -> EventWriter:
+        writer = EventWriter(self.session, self.event, change_log, self._checkpoints)
+        for ref in self._guests:
+            writer.remember(ref)
+        return writer
 
     def run(self, items: Sequence[PushItem]) -> PushOutcome:
         outcome = PushOutcome()
+        # Unlocked: validate, and read the guests the items name (added or changed meanwhile,
+        # a guest is looked up again under the lock when it is not found here).
+        for item in items:
+            self._checked.setdefault(item.id, _check(item))
+        self._guests = self._prefetch()
+        # Locked from here to the commit.
+        self.log = ChangeLog(self.session, self.device.event_id)
+        self.writer = self._writer(self.log)
         ids = [item.id for item in items]
         known: set[str] = set()
         for start in range(0, len(ids), 900):
@@ -288,10 +411,15 @@ class Ingest:
             else:
                 known.add(item.id)
                 fresh.append(item)
-        self._prefetch(fresh)
+        scan_ids = sorted({checked.id for item in fresh
+                           if isinstance(checked := self._checked[item.id], ScanPayload)})
+        for start in range(0, len(scan_ids), 900):
+            self._stored_scans.update(self.session.execute(
+                select(Scan.id, Scan.event_id).where(Scan.id.in_(scan_ids[start:start + 900]))
+            ).all())
         applied, rejected = self._apply_batch(fresh)
-        if applied:
-            insert_ignoring_duplicates(self.session, ReceivedItem.__table__, [
+        if applied:  # none of them is stored: they were looked for under the lock
+            insert_skipping_duplicates(self.session, ReceivedItem.__table__, [
                 {"item_uid": item.id, "event_id": self.event.id,
                  "device_uid": self.device.device_uid, "kind": item.kind, "received_at": self.now}
                 for item in applied
@@ -301,24 +429,27 @@ class Ingest:
         outcome.last_seq = self.log.flush()
         return outcome
 
-    def _prefetch(self, items: Sequence[PushItem]) -> None:
-        uids: list[str] = []
-        numbers: list[int] = []
-        for item in items:
-            payload = item.payload
-            for key in ("guest_uid",):
-                if isinstance(payload.get(key), str):
-                    uids.append(payload[key])
-            number = payload.get("guest_number")
-            if isinstance(number, int) and 0 <= number <= MAX_NUMBER:
-                numbers.append(number)
-        self.writer.prefetch_guests(uids, numbers)
-        scan_ids = sorted({item.payload["id"] for item in items
-                           if item.kind == "scan" and isinstance(item.payload.get("id"), str)})
-        for start in range(0, len(scan_ids), 900):
-            self._stored_scans.update(self.session.execute(
-                select(Scan.id, Scan.event_id).where(Scan.id.in_(scan_ids[start:start + 900]))
-            ).all())
+    def _prefetch(self) -> list[GuestRef]:
+        """The guests the items name: by uid, and by number only where the uid finds none."""
+        uids: set[str] = set()
+        numbers: set[int] = set()
+        by_number: list[tuple[str | None, int]] = []
+        for checked in self._checked.values():
+            if isinstance(checked, ScanPayload):
+                if checked.guest_uid is not None:
+                    uids.add(checked.guest_uid)
+                if checked.guest_number is not None:
+                    by_number.append((checked.guest_uid, checked.guest_number))
+            elif isinstance(checked, BadgePrintPayload | GuestChangePayload):
+                uids.add(checked.guest_uid)
+                record = checked.guest if isinstance(checked, GuestChangePayload) else None
+                number = record.get("number") if record else None
+                if isinstance(number, int) and 0 <= number <= MAX_NUMBER:
+                    numbers.add(number)
+        found = read_guests(self.session, self.event.id, uids, [])
+        known = {ref.uid for ref in found}
+        numbers.update(number for uid, number in by_number if uid not in known)
+        return found + read_guests(self.session, self.event.id, [], numbers)
 
     def _apply_batch(self, items: Sequence[PushItem]) -> tuple[list[PushItem], list[Rejection]]:
         mark = self.log.mark()
@@ -333,7 +464,7 @@ class Ingest:
                         len(items), type(error).__name__)
             self.log.reset(mark)
             self._stored_scans = stored  # what the rolled-back batch added is not stored
-            self.writer = EventWriter(self.session, self.event, self.log)
+            self.writer = self._writer(self.log)
         applied: list[PushItem] = []
         rejected: list[Rejection] = []
         for item in items:
@@ -346,7 +477,7 @@ class Ingest:
             except SQLAlchemyError as error:
                 self.log.reset(mark)
                 self._stored_scans = stored
-                self.writer = EventWriter(self.session, self.event, self.log)
+                self.writer = self._writer(self.log)
                 rejected.append(Rejection(item.id, "not_storable",
                                           f"the server could not store this item: {error.orig}"
                                           if hasattr(error, "orig") else str(error), True))
@@ -359,15 +490,18 @@ class Ingest:
         applied: list[PushItem] = []
         rejected: list[Rejection] = []
         for item in items:
+            checked = self._checked[item.id]
             try:
-                if item.kind == "scan":
-                    self._scan(_validated(ScanPayload, item.payload))
-                elif item.kind == "undo":
-                    self._undo(self._own(_validated(UndoPayload, item.payload)))
-                elif item.kind == "badge_print":
-                    self._badge_print(self._own(_validated(BadgePrintPayload, item.payload)))
+                if isinstance(checked, Rejected):
+                    raise checked
+                if isinstance(checked, ScanPayload):
+                    self._scan(checked)
+                elif isinstance(checked, UndoPayload):
+                    self._undo(self._own(checked))
+                elif isinstance(checked, BadgePrintPayload):
+                    self._badge_print(self._own(checked))
                 else:
-                    self._guest_change(_validated(GuestChangePayload, item.payload))
+                    self._guest_change(checked)
             except Rejected as refusal:
                 log.info("item %s from %s rejected: %s", item.id, self.device.device_uid,
                          refusal.message)
@@ -398,22 +532,23 @@ class Ingest:
             if stored_in != self.event.id:
                 raise Rejected("other_event", "a scan with this id belongs to another event")
             return  # recorded already (an online verdict stores the scan before the push)
-        guest = self.writer.guest_by_uid(p.guest_uid) or self.writer.guest_by_number(p.guest_number)
+        guest = self.writer.ref_by_uid(p.guest_uid) or self.writer.ref_by_number(p.guest_number)
         checkpoint = self.writer.checkpoints.get(p.checkpoint_uid or "")
-        self.writer.add_scan(Scan(
-            id=p.id, event_id=self.event.id, guest_id=guest.id if guest else None,
-            guest_number=p.guest_number if p.guest_number is not None else (
+        self.writer.add_scan_row({
+            "id": p.id, "event_id": self.event.id, "guest_id": guest.id if guest else None,
+            "guest_number": p.guest_number if p.guest_number is not None else (
                 guest.number if guest else None),
-            credential_serial=p.credential_serial,
-            checkpoint_id=checkpoint.id if checkpoint else None, device_uid=p.device_uid,
-            scanned_at=p.scanned_at.astimezone(dt.UTC) if p.scanned_at.tzinfo else
-            p.scanned_at.replace(tzinfo=dt.UTC),
-            reason=p.reason, is_accepted=p.is_accepted, direction=p.direction,
-            payload_digest=p.payload_digest, code_kind=p.code_kind, operator=p.operator,
-        ))
+            "credential_serial": p.credential_serial,
+            "checkpoint_id": checkpoint.id if checkpoint else None, "device_uid": p.device_uid,
+            "scanned_at": _utc(p.scanned_at), "reason": p.reason, "is_accepted": p.is_accepted,
+            "direction": p.direction, "payload_digest": p.payload_digest,
+            "code_kind": p.code_kind, "operator": p.operator, "undone_at": None,
+            "undo_reason": None, "undone_by": None, "is_conflict": False, "is_remote": False,
+        }, guest.uid if guest else None, checkpoint.uid if checkpoint else None)
         self._stored_scans[p.id] = self.event.id
 
     def _undo(self, p: UndoPayload) -> None:
+        self.writer.insert_pending()  # the scan it reverses may be one of this push
         scan = self.session.get(Scan, p.scan_id)
         if scan is None:
             raise Rejected("unknown_scan", "the scan this undo reverses is not on the server yet",
@@ -433,7 +568,7 @@ class Ingest:
         ))
 
     def _badge_print(self, p: BadgePrintPayload) -> None:
-        guest = self.writer.guest_by_uid(p.guest_uid)
+        guest = self.writer.ref_by_uid(p.guest_uid)
         if guest is None:
             raise Rejected("unknown_guest", "the badge's guest is not on the server yet",
                            permanent=False)
@@ -514,7 +649,7 @@ class Ingest:
                 setattr(guest, name, _checked(name, record[name]))
         self.session.add(guest)
         self.session.flush()
-        self.writer._remember(guest)
+        self.writer.remember(guest)
         if number >= self.event.next_guest_number:
             self.event.next_guest_number = number + 1
         return guest

@@ -93,12 +93,14 @@ class ServerClient:
 
     def _call(
         self, method: str, path: str, *, body: Any = None, params: dict[str, Any] | None = None,
-        timeout: float | None = None,
+        timeout: float | None = None, content: bytes | None = None,
     ) -> Any:
+        """``body`` is sent as JSON; ``content`` is JSON text already."""
         where = f"{self.base_url}{path}"
         try:
             response = self._http.request(
-                method, path, json=body, params=params,
+                method, path, json=body, params=params, content=content,
+                headers={"Content-Type": "application/json"} if content is not None else None,
                 timeout=timeout if timeout is not None else httpx.USE_CLIENT_DEFAULT,
             )
             content = response.read()
@@ -148,6 +150,10 @@ class ServerClient:
 
     def push(self, items: list[dict[str, Any]]) -> dict[str, Any]:
         return dict(self._call("POST", "/api/v1/push", body={"items": items}))
+
+    def push_body(self, body: bytes) -> dict[str, Any]:
+        """Push a request body made already: ``{"items": [...]}`` as JSON text."""
+        return dict(self._call("POST", "/api/v1/push", content=body))
 
     def verdict(self, request: dict[str, Any], timeout: float) -> dict[str, Any]:
         return dict(self._call("POST", "/api/v1/verdict", body=request, timeout=timeout))

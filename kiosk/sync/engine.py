@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import json
 import logging
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import Text, select, type_coerce, update
 
 from kiosk.db import Database
 from kiosk.errors import SetupError, SyncError
@@ -34,6 +35,14 @@ log = logging.getLogger("kiosk.sync")
 
 PUSH_BATCH = 500
 PULL_PAGE = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class _Batch:
+    """Outbox items ready to send: the request body, and the outbox position of the last."""
+
+    last_seq: int
+    body: bytes
 
 
 @dataclass
@@ -113,49 +122,78 @@ class Syncer:
     # Push -----------------------------------------------------------------------------------
 
     def push(self) -> PushReport:
-        """Send every waiting outbox item; raises SyncError when the server cannot be used."""
+        """Send every waiting outbox item; raises SyncError when the server cannot be used.
+
+        Batches go one at a time, in outbox order (a scan before its undo); while the server
+        works on one, the next is read from the outbox, and the one before is marked sent.
+        """
         report = PushReport()
-        held_back: set[str] = set()
-        while True:
-            with self.database.session() as session:
-                query = (
-                    select(OutboxItem)
-                    .where(OutboxItem.sent_at.is_(None), OutboxItem.attempts < state.MAX_ATTEMPTS)
-                    .order_by(OutboxItem.seq)
-                    .limit(self.push_batch + len(held_back))
-                )
-                items = [i for i in session.scalars(query) if i.item_uid not in held_back]
-                items = items[:self.push_batch]
-                wire = [{"id": i.item_uid, "kind": i.kind, "payload": i.payload} for i in items]
-            if not wire:
-                return report
-            answer = self.client.push(wire)
-            report.batches += 1
-            done = [*answer.get("accepted", []), *answer.get("duplicates", [])]
-            report.accepted += len(answer.get("accepted", []))
-            report.duplicates += len(answer.get("duplicates", []))
-            rejected = list(answer.get("rejected", []))
-            report.rejected.extend(rejected)
-            now = utc_now()
-            with self.database.session(writes=True) as session:
-                if done:
-                    for start in range(0, len(done), 500):
-                        session.execute(update(OutboxItem).where(
-                            OutboxItem.item_uid.in_(done[start:start + 500])).values(sent_at=now))
-                for refusal in rejected:
-                    item_id = refusal.get("id")
-                    held_back.add(item_id)
-                    if refusal.get("permanent"):
-                        log.warning("the server can never apply outbox item %s: %s",
-                                    item_id, refusal.get("message"))
-                        session.execute(update(OutboxItem).where(OutboxItem.item_uid == item_id)
-                                        .values(attempts=state.MAX_ATTEMPTS))
-                    else:
-                        session.execute(update(OutboxItem).where(OutboxItem.item_uid == item_id)
-                                        .values(attempts=OutboxItem.attempts + 1))
-                state.write(session, state.LAST_SYNC, now.isoformat())
-            if not done:
-                return report  # nothing moved: the rest waits for the next round
+        sender = ThreadPoolExecutor(1, thread_name_prefix="kiosk-sync-push")
+        try:
+            batch = self._outbox_batch(after=0)
+            while batch is not None:
+                answer_ahead = sender.submit(self.client.push_body, batch.body)
+                following = self._outbox_batch(after=batch.last_seq)
+                answer = answer_ahead.result()
+                report.batches += 1
+                accepted = list(answer.get("accepted", []))
+                duplicates = list(answer.get("duplicates", []))
+                report.accepted += len(accepted)
+                report.duplicates += len(duplicates)
+                rejected = list(answer.get("rejected", []))
+                report.rejected.extend(rejected)
+                self._mark_pushed([*accepted, *duplicates], rejected)
+                if not accepted and not duplicates:
+                    return report  # nothing moved: the rest waits for the next round
+                batch = following
+            return report
+        finally:
+            sender.shutdown(wait=True)
+
+    def _outbox_batch(self, *, after: int) -> _Batch | None:
+        """The next waiting items after outbox position ``after``, as the request body.
+
+        The payloads go out as the JSON text the outbox holds, without decoding and encoding
+        each one again.
+        """
+        with self.database.session() as session:
+            rows = session.execute(
+                select(OutboxItem.seq, OutboxItem.item_uid, OutboxItem.kind,
+                       type_coerce(OutboxItem.payload, Text))
+                .where(OutboxItem.sent_at.is_(None), OutboxItem.attempts < state.MAX_ATTEMPTS,
+                       OutboxItem.seq > after)
+                .order_by(OutboxItem.seq)
+                .limit(self.push_batch)
+            ).all()
+        if not rows:
+            return None
+        parts = [
+            f'{{"id":{json.dumps(uid)},"kind":{json.dumps(kind)},"payload":'
+            f'{payload if isinstance(payload, str) else json.dumps(payload)}}}'
+            for _seq, uid, kind, payload in rows
+        ]
+        body = f'{{"items":[{",".join(parts)}]}}'.encode()
+        return _Batch(last_seq=int(rows[-1][0]), body=body)
+
+    def _mark_pushed(self, done: list[str], rejected: list[dict[str, Any]]) -> None:
+        """Record the server's answer: what it holds is sent; what it refused for good is
+        stuck; what it refused for now waits for the next round."""
+        now = utc_now()
+        with self.database.session(writes=True) as session:
+            for start in range(0, len(done), 500):
+                session.execute(update(OutboxItem).where(
+                    OutboxItem.item_uid.in_(done[start:start + 500])).values(sent_at=now))
+            for refusal in rejected:
+                item_id = refusal.get("id")
+                if refusal.get("permanent"):
+                    log.warning("the server can never apply outbox item %s: %s",
+                                item_id, refusal.get("message"))
+                    session.execute(update(OutboxItem).where(OutboxItem.item_uid == item_id)
+                                    .values(attempts=state.MAX_ATTEMPTS))
+                else:
+                    session.execute(update(OutboxItem).where(OutboxItem.item_uid == item_id)
+                                    .values(attempts=OutboxItem.attempts + 1))
+            state.write(session, state.LAST_SYNC, now.isoformat())
 
     # Pull -----------------------------------------------------------------------------------
 
