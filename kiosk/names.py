@@ -147,6 +147,9 @@ def normalise_optional(
     text: str, *, field: str | None = None, limit: int | None = None
 ) -> str | None:
     """The cleaned text, or None when nothing is left; raises NameRejectedError on a disguise."""
+    if (text.isascii() and text.isprintable() and text[:1] != " " and text[-1:] != " "
+            and "  " not in text and text and (limit is None or len(text) <= limit)):
+        return text  # printable ASCII spaced once (codes, phones, most Latin names): as it is
     try:
         if _SUSPECT.search(text) is not None:
             text = _strip_invisible(text)

@@ -311,11 +311,28 @@ def _company_keys(company: str) -> frozenset[tuple[int, str]]:
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
 
 
+@functools.lru_cache(maxsize=4096)
+def _domain_keys(domain: str) -> tuple[tuple[str, ...], str, list[str]]:
+    """The words of an ASCII e-mail domain, them joined, and their suffixes as keys."""
+    parts = tuple(_ASCII_WORD.findall(domain))
+    return parts, " ".join(parts), [_cut(" ".join(parts[i:])) for i in range(len(parts))]
+
+
 def _email_keys(email: str) -> list[str]:
+    """The suffixes of the words of an address (``wei huawei com`` of zhang.wei@huawei.com)."""
     # Addresses are nearly always ASCII and each is different: the plain pattern, and no trip
-    # through fold()'s cache, which unique texts only churn.
+    # through fold()'s cache, which unique texts only churn; the domain's words and keys are
+    # shared by many addresses and made once ('@' separates words, so the words of the whole
+    # are the local part's then the domain's).
     if email.isascii():
-        parts = _ASCII_WORD.findall(email.lower().translate(_APOSTROPHES))[:12]
+        local, _, domain = email.lower().translate(_APOSTROPHES).rpartition("@")
+        head = _ASCII_WORD.findall(local)
+        tail, joined, tail_keys = _domain_keys(domain)
+        if len(head) + len(tail) <= 12:
+            if not tail:
+                return [_cut(" ".join(head[i:])) for i in range(len(head))]
+            return [_cut(f"{' '.join(head[i:])} {joined}") for i in range(len(head))] + tail_keys
+        parts = [*head, *tail][:12]
     else:
         parts = _WORD.findall(fold(email))[:12]
     return [_cut(" ".join(parts[i:])) for i in range(len(parts))]
@@ -410,8 +427,16 @@ def _index(session: Session, guests: Iterator[GuestDetails], count: int) -> None
     companies: dict[tuple[int, str], None] = {}
     rows: list[tuple[int, int, int, str]] = []
     for guest_id, event_id, name, name_latin, company, email in guests:
-        rows.extend([(guest_id, event_id, kind, term)
-                     for kind, term in guest_keys(name, name_latin, email)])
+        # guest_keys(), without building a set per guest: name keys come as a cached set
+        # (both names' only need a union), e-mail keys are of their own kind and distinct.
+        if name and name_latin:
+            rows += [(guest_id, event_id, kind, term)
+                     for kind, term in _name_keys(name) | _name_keys(name_latin)]
+        elif name or name_latin:
+            rows += [(guest_id, event_id, kind, term)
+                     for kind, term in _name_keys(name or name_latin or "")]
+        if email:
+            rows += [(guest_id, event_id, _EMAIL, term) for term in _email_keys(email)]
         if company:
             companies[event_id, company] = None
         if len(rows) >= 50_000:

@@ -731,3 +731,17 @@ def test_kiosk_import_exit_codes_for_unreadable_files_and_bad_options(
     assert "has no column 'Nope'" in capsys.readouterr().err
     assert main(["import", "--data-dir", str(data_dir)]) == 2
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_new_uids_are_distinct_random_version_4_uuids() -> None:
+    import uuid
+
+    from kiosk.importer import new_uids
+
+    made = new_uids(5000)
+    assert len(set(made)) == 5000
+    for text in made:
+        parsed = uuid.UUID(text)
+        assert str(parsed) == text
+        assert parsed.version == 4 and parsed.variant == uuid.RFC_4122
+    assert new_uids(0) == []

@@ -171,3 +171,21 @@ def test_any_text_is_either_refused_or_comes_out_clean(text: str) -> None:
     assert not any(unicodedata.category(ch) == "Cc" for ch in cleaned)
     assert unicodedata.is_normalized("NFC", cleaned)
     assert normalise_optional(cleaned) == cleaned  # cleaning twice changes nothing more
+
+
+@given(st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=127), max_size=40))
+def test_ascii_text_is_only_trimmed_and_collapsed(text: str) -> None:
+    """Plain ASCII takes a short way through normalise_optional: the same result as the rules
+    (whitespace trimmed and collapsed; control characters refused)."""
+    import re
+
+    if any((ord(c) < 32 and c not in "\t\n\v\f\r\x1c\x1d\x1e\x1f") or ord(c) == 127 for c in text):
+        with pytest.raises(NameRejectedError):
+            normalise_optional(text)
+        return
+    expected = re.sub(r"\s+", " ", text).strip() or None
+    assert normalise_optional(text) == expected
+    if expected is not None:
+        assert normalise_optional(text, limit=len(expected)) == expected
+        with pytest.raises(NameRejectedError):
+            normalise_optional(text, limit=len(expected) - 1)

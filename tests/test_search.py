@@ -612,7 +612,7 @@ def test_failed_bulk_reindex_keeps_the_indexes_and_the_keys(
     def broken(*_: Any) -> set[tuple[int, str]]:
         raise RuntimeError("disk gone")
 
-    monkeypatch.setattr("kiosk.search.guest_keys", broken)
+    monkeypatch.setattr("kiosk.search._name_keys", broken)
     with pytest.raises(RuntimeError), database.session() as session:
         reindex_guests(session, people.values())
     assert _indexes(database) == before
@@ -721,11 +721,14 @@ def test_filtering_guests_found_by_company_seeks_in_the_index(
 
 
 @pytest.mark.parametrize("email", ["zhang.wei@huawei.com", "O'Brien_X@Ex-ample.CO.uk",
-                                   "a+b@x.io", "müller@straße.de", "张伟@例子.中国"])
+                                   "a+b@x.io", "müller@straße.de", "张伟@例子.中国",
+                                   "a.b.c.d.e.f.g.h.i.j@k.l.m.n", "a.b.c@d.e.f.g.h.i.j.k.l.m",
+                                   "no-at-sign.example", "first@second@third.org", "x@",
+                                   "@only.domain", "a'@'b.c", "...@---", ""])
 def test_email_keys_fold_like_every_other_text(email: str) -> None:
     from kiosk.search import _email_keys, words
 
-    parts = words(email)
+    parts = words(email)[:12]
     assert _email_keys(email) == [" ".join(parts[i:]) for i in range(len(parts))]
 
 
@@ -792,3 +795,23 @@ def test_an_upgrade_keeps_the_guests_and_rebuilds_their_keys_at_the_first_search
         assert companies == len({row[2] for row in PEOPLE if row[2]})
     finally:
         again.close()
+
+
+def test_stored_keys_are_each_guests_keys_and_each_companys_once(
+    database: Database, event: Event, people: dict[str, int]
+) -> None:
+    from kiosk.search import company_keys, guest_keys
+
+    with database.session() as session:
+        guests = session.execute(select(Guest.id, Guest.name, Guest.name_latin, Guest.company,
+                                        Guest.email)).all()
+        stored: dict[int, set[tuple[int, str]]] = {}
+        for guest_id, rank, term in session.execute(
+                text("SELECT guest_id, rank, term FROM guest_search_terms")):
+            stored.setdefault(guest_id, set()).add((rank, term))
+        companies: dict[str, set[str]] = {}
+        for company, term in session.execute(
+                text("SELECT company, term FROM company_search_terms")):
+            companies.setdefault(company, set()).add(term)
+    assert {g.id: guest_keys(g.name, g.name_latin, g.email) for g in guests} == stored
+    assert companies == {g.company: set(company_keys(g.company)) for g in guests if g.company}
