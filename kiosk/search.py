@@ -583,18 +583,42 @@ def _company_rows(session: Session, event_id: int, word: str) -> Iterator[tuple[
         yield from _merged_guests(cursor, event_id, term, group)
 
 
+# A key shared by more companies than this is looked for by reading guests in id order (the
+# companies sharing a word such as 公司 or "university" hold many of the guests); a key of a few
+# companies, company by company.
+_FEW_COMPANIES = 8
+_READ_AHEAD = 2048  # guests read in id order at most before going company by company
+# The guests of an event after a guest id, in id order.
+GUESTS_AFTER_SQL = ("SELECT id, company FROM guests WHERE event_id = ? AND id > ?"
+                    " ORDER BY id LIMIT ?")
+
+
 def _merged_guests(connection: Any, event_id: int, term: str,
                    companies: list[str]) -> Iterator[tuple[int, str]]:
-    streams = [_company_guests(connection, event_id, company) for company in companies]
+    """(guest id, term) of the guests of these companies, ascending by id."""
+    after = -1
+    if len(companies) > _FEW_COMPANIES:
+        group = set(companies)
+        read, batch = 0, 256
+        while read < _READ_AHEAD:
+            rows = connection.execute(GUESTS_AFTER_SQL, (event_id, after, batch)).fetchall()
+            for guest_id, company in rows:
+                if company in group:
+                    yield guest_id, term
+            if len(rows) < batch:
+                return  # every guest of the event read
+            after, read, batch = rows[-1][0], read + len(rows), 2 * batch
+        # Few of the guests are of these companies: the rest company by company.
+    streams = [_company_guests(connection, event_id, company, after) for company in companies]
     merged = streams[0] if len(streams) == 1 else heapq.merge(*streams)
     for guest_id in merged:
         yield guest_id, term
 
 
-def _company_guests(connection: Any, event_id: int, company: str) -> Iterator[int]:
-    """Ids of one company's guests, ascending, read in growing pages (straight through the
-    driver: a key shared by many companies reads a page of each)."""
-    after, batch = -1, 16
+def _company_guests(connection: Any, event_id: int, company: str, after: int) -> Iterator[int]:
+    """Ids of one company's guests after `after`, ascending, read in growing pages (straight
+    through the driver: a key shared by many companies reads a page of each)."""
+    batch = 16
     while True:
         ids = [row[0] for row in connection.execute(COMPANY_GUESTS_SQL,
                                                     (event_id, company, after, batch))]
@@ -673,34 +697,38 @@ _KIND_ORDER = {
 }
 
 
-def _word_sql(i: int, guest: str) -> tuple[str, str]:
+def _word_sql(i: int, guest: str, company: bool) -> tuple[str, str]:
     """For query word i and the guest whose id is the SQL expression `guest`: the best kind of
-    key the word starts (NULL if none) and the condition that it starts one."""
+    key the word starts (NULL if none) and the condition that it starts one; `company` when the
+    word starts some company's key (else the guest's own keys are all there is to look at)."""
 
-    def own(alias: str, what: str, rank: str) -> str:
+    def own(alias: str, what: str, rank: str = "") -> str:
         return (f"SELECT {what} FROM guest_search_terms {alias} WHERE {alias}.guest_id = {guest}"
                 f" AND {alias}.term >= :lo{i} AND {alias}.term < :hi{i}{rank}")
 
-    def company(alias: str, what: str) -> str:
+    def of_company(alias: str, what: str) -> str:
         return (f"SELECT {what} FROM guests {alias}g JOIN company_search_terms {alias}c"
                 f" ON {alias}c.event_id = {alias}g.event_id AND {alias}c.company = {alias}g.company"
                 f" WHERE {alias}g.id = {guest} AND {alias}c.term >= :lo{i}"
                 f" AND {alias}c.term < :hi{i}")
 
+    if not company:
+        return f"({own(f'u{i}', f'min(u{i}.rank)')})", f"EXISTS ({own(f'e{i}', '1')})"
     # Kinds rank name 1, name part 2, company 3, e-mail 4: the best is a name key's, else the
-    # company's, else the e-mail's.
+    # company's, else the e-mail's (coalesce stops at the first that is not NULL).
     best = (f"coalesce(({own(f'n{i}', f'min(n{i}.rank)', f' AND n{i}.rank < {_COMPANY}')}),"
-            f" ({company(f'b{i}', str(_COMPANY))} LIMIT 1),"
+            f" ({of_company(f'b{i}', str(_COMPANY))} LIMIT 1),"
             f" ({own(f'm{i}', f'min(m{i}.rank)', f' AND m{i}.rank > {_COMPANY}')}))")
-    exists = (f"(EXISTS ({own(f'e{i}', '1', '')}) OR EXISTS ({company(f'x{i}', '1')}))")
+    exists = (f"(EXISTS ({own(f'e{i}', '1')}) OR EXISTS ({of_company(f'x{i}', '1')}))")
     return best, exists
 
 
-@functools.lru_cache(maxsize=64)
-def _words_sql(others: int, after: bool) -> TextClause:
+@functools.lru_cache(maxsize=256)
+def _words_sql(companies: tuple[bool, ...], after: bool) -> TextClause:
     """Guest keys of one kind starting with the driving word, of guests matching every other
-    word in some key; with, for each other word, the best kind of key it matched."""
-    parts = [_word_sql(i, "t.guest_id") for i in range(others)]
+    word in some key; with, for each other word, the best kind of key it matched. One flag per
+    other word: whether it starts some company's key."""
+    parts = [_word_sql(i, "t.guest_id", company) for i, company in enumerate(companies)]
     where = ["t.event_id = :event", "t.rank = :kind"]
     where.append("t.term >= :after_term AND t.term < :hi"
                  " AND (t.term, t.guest_id) > (:after_term, :after_id)" if after
@@ -713,20 +741,31 @@ def _words_sql(others: int, after: bool) -> TextClause:
     )
 
 
-@functools.lru_cache(maxsize=64)
-def _filter_sql(others: int) -> TextClause:
+@functools.lru_cache(maxsize=256)
+def _filter_sql(companies: tuple[bool, ...]) -> TextClause:
     """Of some guests (ids bound as :ids, expanding), those matching every other word, each
-    with the best kind of key every other word matched."""
-    parts = [_word_sql(i, "g.id") for i in range(others)]
+    with the best kind of key every other word matched (flags as for _words_sql)."""
+    parts = [_word_sql(i, "g.id", company) for i, company in enumerate(companies)]
     best = ", ".join(f"{expression} AS r{i}" for i, (expression, _) in enumerate(parts))
     where = " AND ".join(["g.id IN :ids", *(exists for _, exists in parts)])
     return text(f"SELECT g.id, {best} FROM guests g WHERE {where}").bindparams(
         bindparam("ids", expanding=True))
 
 
+_ANY_COMPANY_KEY = text(
+    "SELECT 1 FROM company_search_terms WHERE event_id = :event AND term >= :lo AND term < :hi"
+    " LIMIT 1")
+
+
+def _starts_company_keys(session: Session, event_id: int, word: str) -> bool:
+    """Whether the word starts a key of some company of the event."""
+    return session.scalar(_ANY_COMPANY_KEY, {"event": event_id, "lo": word,
+                                             "hi": word + _TOP}) is not None
+
+
 def _company_word_rows(
-    session: Session, event_id: int, driver: str, params: dict[str, object], others: int,
-    batch: int,
+    session: Session, event_id: int, driver: str, params: dict[str, object],
+    companies: tuple[bool, ...], batch: int,
 ) -> Iterator[list[tuple[Any, ...]]]:
     """Pages of (guest id, company key, best kind of each other word) for guests whose company
     has a key starting with the driving word and who match every other word, in the order
@@ -738,11 +777,12 @@ def _company_word_rows(
             return
         ids = sorted({guest_id for guest_id, _ in page})
         kept = {row[0]: row[1:] for row in session.execute(
-            _filter_sql(others), {**params, "ids": ids})}
+            _filter_sql(companies), {**params, "ids": ids})}
         yield [(guest_id, term, *kept[guest_id]) for guest_id, term in page
                if guest_id in kept]
         if len(page) < batch:
             return
+        batch = min(4 * batch, 1000)  # the other words are rare among these guests
 
 
 def _scan_words(
@@ -758,6 +798,8 @@ def _scan_words(
     params: dict[str, object] = {"event": event_id, "lo": driver, "hi": driver + _TOP}
     for i, other in enumerate(others):
         params[f"lo{i}"], params[f"hi{i}"] = other, other + _TOP
+    # A word no company's key starts is looked for in the guest's own keys alone.
+    companies = tuple(_starts_company_keys(session, event_id, other) for other in others)
     # guest -> (tier, kind order within the tier, position in the scans, key)
     placed: dict[int, tuple[Match, int, int, str]] = {}
     position = 0
@@ -783,7 +825,7 @@ def _scan_words(
     for kind in (_NAME, _PART, _COMPANY, _EMAIL):
         batch = 2 * need + 8
         if kind == _COMPANY:
-            pages = _company_word_rows(session, event_id, driver, params, len(others), batch)
+            pages = _company_word_rows(session, event_id, driver, params, companies, batch)
             while ahead(kind) < need:
                 page = next(pages, None)
                 if page is None:
@@ -794,7 +836,7 @@ def _scan_words(
         params["batch"] = batch
         after = False
         while ahead(kind) < need:
-            rows = session.execute(_words_sql(len(others), after), params).all()
+            rows = session.execute(_words_sql(companies, after), params).all()
             place(kind, rows)
             if len(rows) < batch:
                 break
