@@ -29,6 +29,7 @@ from kiosk.search import (
     SearchHit,
     _scan_sql,
     reindex_guests,
+    search_guest_ids,
     search_guests,
 )
 from tests.conftest import FixedClock
@@ -820,3 +821,33 @@ def test_stored_keys_are_each_guests_keys_and_each_companys_once(
             companies.setdefault(company, set()).add(term)
     assert {g.id: guest_keys(g.name, g.name_latin, g.email) for g in guests} == stored
     assert companies == {g.company: set(company_keys(g.company)) for g in guests if g.company}
+
+
+@pytest.mark.parametrize(("few", "read_ahead"), [(0, 10**9), (0, 300), (0, 0), (10**9, 0)])
+def test_guests_of_companies_sharing_a_key_come_in_key_then_id_order(
+    large: tuple[Database, int], monkeypatch: pytest.MonkeyPatch, few: int, read_ahead: int
+) -> None:
+    """Company keys are stored per company; a scan of them lists guests as if each guest held
+    the keys: by key, then by guest id, whichever way the guests are read (in id order with a
+    look-ahead, company by company, or first one then the other)."""
+    from kiosk.search import company_keys
+
+    db, forum_id = large
+    monkeypatch.setattr("kiosk.search._FEW_COMPANIES", few)
+    monkeypatch.setattr("kiosk.search._READ_AHEAD", read_ahead)
+    with db.session() as session:
+        guests = session.execute(select(Guest.id, Guest.company).where(
+            Guest.event_id == forum_id, Guest.company.is_not(None))).all()
+    for word in ("大学", "公司", "科技", "bei", "a"):
+        rows = sorted((key, guest_id) for guest_id, company in guests
+                      for key in company_keys(company) if key.startswith(word))
+        with db.session() as session:
+            hits = search_guest_ids(session, forum_id, word, MAX_LIMIT)
+        ahead = {hit_id for hit_id, match, _ in hits if match is not Match.COMPANY}
+        expected: list[int] = []
+        for _, guest_id in rows:
+            if guest_id not in expected and guest_id not in ahead:
+                expected.append(guest_id)
+        got = [hit_id for hit_id, match, _ in hits if match is Match.COMPANY]
+        assert len(got) > 20, word
+        assert got == expected[:MAX_LIMIT - len(ahead)], word
