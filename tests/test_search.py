@@ -839,7 +839,7 @@ def test_guests_of_companies_sharing_a_key_come_in_key_then_id_order(
         guests = session.execute(select(Guest.id, Guest.company).where(
             Guest.event_id == forum_id, Guest.company.is_not(None))).all()
     for word in ("大学", "公司", "科技", "bei", "a"):
-        rows = sorted((key, guest_id) for guest_id, company in guests
+        rows = sorted((key, guest_id) for guest_id, company in guests if company
                       for key in company_keys(company) if key.startswith(word))
         with db.session() as session:
             hits = search_guest_ids(session, forum_id, word, MAX_LIMIT)
