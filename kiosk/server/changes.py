@@ -18,10 +18,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
+import psycopg
+from psycopg import sql as psycopg_sql
 from sqlalchemy import Table, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from kiosk.models import utc_now
 from kiosk.server.models import ChangeRecord, SyncCounter, SyncHead
 from kiosk.sync.records import ChangeKind
 
@@ -59,14 +63,32 @@ def insert_ignoring_duplicates(session: Session, table: Any, rows: Sequence[dict
     return inserted
 
 
-def insert_skipping_duplicates(session: Session, table: Any, rows: Sequence[dict[str, Any]]) -> (
-    None
-):
-    """Insert rows, skipping those whose primary key exists, without reporting which (no
-    RETURNING: one executemany, which psycopg 3 pipelines)."""
-    if rows:
-        module = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-        session.execute(module.insert(table).on_conflict_do_nothing(), list(rows))
+def bulk_insert(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert rows that each give every column (no defaults are applied), in the session's
+    transaction: PostgreSQL's COPY there (one message stream, no statement per row), an
+    executemany elsewhere. A row the database refuses raises SQLAlchemy's DBAPIError (an
+    IntegrityError for a key that exists), as a failed INSERT would."""
+    if not rows:
+        return
+    bind = session.get_bind()
+    if bind.dialect.name != "postgresql":
+        session.execute(insert(table), list(rows))
+        return
+    names = list(rows[0])
+    processors = [table.c[name].type.bind_processor(bind.dialect) for name in names]
+    statement = psycopg_sql.SQL("COPY {} ({}) FROM STDIN").format(
+        psycopg_sql.Identifier(table.name),
+        psycopg_sql.SQL(", ").join(psycopg_sql.Identifier(name) for name in names))
+    driver = session.connection().connection.driver_connection
+    assert isinstance(driver, psycopg.Connection)
+    try:
+        with driver.cursor() as cursor, cursor.copy(statement) as copy:
+            for row in rows:
+                copy.write_row([row[name] if process is None else process(row[name])
+                                for name, process in zip(names, processors, strict=True)])
+    except psycopg.Error as error:
+        raise DBAPIError.instance(statement.as_string(driver), None, error, psycopg.Error,
+                                  dialect=bind.dialect) from error
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +122,7 @@ class ChangeLog:
         self._counter = counter
         self.last_seq = int(counter.last_seq)
         self._rows: list[dict[str, Any]] = []
+        self._now = utc_now()
         self._heads: dict[tuple[str, str], str] | None = None
         self._head_rows: dict[tuple[str, str], dict[str, Any]] = {}
 
@@ -112,7 +135,7 @@ class ChangeLog:
         self._rows.append({
             "event_id": self.event_id, "seq": self.last_seq, "kind": kind.value,
             "entity_uid": entity_uid, "data": text if text is not None else dump(record),
-            "origin_device": origin,
+            "origin_device": origin, "created_at": self._now,
         })
         return self.last_seq
 
@@ -168,7 +191,7 @@ class ChangeLog:
     def flush(self) -> int:
         """Write the buffered changes and the counter; the event's last sequence number."""
         if self._rows:
-            self.session.execute(insert(_CHANGES), self._rows)  # Core: no ORM bookkeeping
+            bulk_insert(self.session, _CHANGES, self._rows)
             self._rows = []
         if self._head_rows:
             rows = list(self._head_rows.values())

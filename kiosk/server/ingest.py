@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple, TypeVar, cast
 
 from pydantic import BaseModel, ValidationError
-from sqlalchemy import Table, insert, select
+from sqlalchemy import Table, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -35,7 +35,7 @@ from kiosk import events
 from kiosk.domain import Category, Direction, EntryPolicy, Reason
 from kiosk.models import AuditEntry, BadgePrint, CheckInUndo, Checkpoint, Event, Guest, Scan
 from kiosk.server.auth import DeviceContext
-from kiosk.server.changes import ChangeLog, insert_skipping_duplicates
+from kiosk.server.changes import ChangeLog, bulk_insert
 from kiosk.server.models import ReceivedItem
 from kiosk.server.schemas import (
     MAX_NUMBER,
@@ -70,6 +70,7 @@ class Rejected(Exception):
 
 
 _SCANS = cast(Table, Scan.__table__)
+_RECEIVED = cast(Table, ReceivedItem.__table__)
 
 _DevicePayload = TypeVar("_DevicePayload", ScanPayload, UndoPayload, BadgePrintPayload)
 
@@ -190,7 +191,7 @@ class EventWriter:
     def insert_pending(self) -> None:
         """Insert the scans added as rows so far (before anything reads the scans table)."""
         if self._pending_rows:
-            self.session.execute(insert(_SCANS), self._pending_rows)
+            bulk_insert(self.session, _SCANS, self._pending_rows)
             self._pending_rows = []
 
     def _note_group(self, is_accepted: bool, direction: str, checkpoint_id: int | None,
@@ -419,7 +420,7 @@ class Ingest:
             ).all())
         applied, rejected = self._apply_batch(fresh)
         if applied:  # none of them is stored: they were looked for under the lock
-            insert_skipping_duplicates(self.session, ReceivedItem.__table__, [
+            bulk_insert(self.session, _RECEIVED, [
                 {"item_uid": item.id, "event_id": self.event.id,
                  "device_uid": self.device.device_uid, "kind": item.kind, "received_at": self.now}
                 for item in applied

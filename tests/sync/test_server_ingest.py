@@ -6,16 +6,21 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Any
+from typing import Any, cast
 
 import httpx
-from sqlalchemy import select
+import pytest
+from sqlalchemy import Table, select
+from sqlalchemy.exc import IntegrityError
 
 from kiosk.checkin import Gate
 from kiosk.checkpoints import RuleChange
 from kiosk.models import Checkpoint, Event, Guest, Scan
 from kiosk.server import admin
+from kiosk.server.changes import bulk_insert
+from kiosk.server.models import ReceivedItem
 from kiosk.server.runner import BackgroundServer
+from kiosk.server.store import ServerStore
 from kiosk.sync import records
 from tests.sync.conftest import ENTRANCE, FIRST_SCAN, HALL, KioskFactory, Site
 from tests.sync.test_server_sync import token_for
@@ -160,3 +165,23 @@ def test_a_kiosk_backlog_goes_out_in_order_over_many_batches(
     assert set(server_side) == {v.scan_id for v in verdicts}
     assert server_side[verdicts[0].scan_id][5] is True  # undone on the server too
     assert gate.checkins(site.event_uid) == server_side
+
+
+def test_bulk_insert_keeps_times_in_utc_and_refuses_an_existing_key_as_an_integrity_error(
+    server_store: ServerStore, site: Site
+) -> None:
+    """PostgreSQL's COPY path and the executemany path behave alike for the ingest's fallback."""
+    received = cast(Table, ReceivedItem.__table__)
+    beijing = dt.timezone(dt.timedelta(hours=8))
+    at = dt.datetime(2026, 12, 7, 10, 30, tzinfo=beijing)
+    with server_store.write() as session:
+        event_id = session.scalar(select(Event.id).where(Event.uid == site.event_uid))
+        row = {"item_uid": str(uuid.uuid4()), "event_id": event_id, "device_uid": "d" * 36,
+               "kind": "scan", "received_at": at}
+        bulk_insert(session, received, [row])
+        with pytest.raises(IntegrityError), session.begin_nested():
+            bulk_insert(session, received, [{**row, "received_at": at}])
+        stored = session.scalar(select(ReceivedItem).where(
+            ReceivedItem.item_uid == row["item_uid"]))
+        assert stored is not None
+        assert stored.received_at == at and stored.received_at.utcoffset() == dt.timedelta(0)
