@@ -996,6 +996,14 @@ def _plan_changes(stored: _Stored, record: Record) -> dict[str, Any]:
 PROGRESS_ROWS = 1000  # rows between two progress reports
 
 
+def _is_blank(cells: Sequence[Any]) -> bool:
+    """Whether a row holds nothing: every cell empty, blank text or None."""
+    try:
+        return not "".join(cells).strip()  # a row of text (CSV) in one go
+    except TypeError:  # numbers, dates, None (XLSX, JSON)
+        return not any(c is not None and (not isinstance(c, str) or c.strip()) for c in cells)
+
+
 def import_guests(
     session: Session,
     event: Event,
@@ -1031,9 +1039,7 @@ def import_guests(
     for position, (number, cells) in enumerate(table.rows):
         if progress is not None and position % PROGRESS_ROWS == 0:
             progress(80 * position // total_rows)
-        if number <= columns.header_row or not any(
-            c is not None and (not isinstance(c, str) or c.strip()) for c in cells
-        ):
+        if number <= columns.header_row or _is_blank(cells):
             continue
         try:
             record = reader.read(number, cells)

@@ -745,3 +745,14 @@ def test_new_uids_are_distinct_random_version_4_uuids() -> None:
         assert str(parsed) == text
         assert parsed.version == 4 and parsed.variant == uuid.RFC_4122
     assert new_uids(0) == []
+
+
+@pytest.mark.parametrize(("cells", "blank"), [
+    ([], True), (["", " ", "\t"], True), ([None, "", None], True), (["", "x"], False),
+    ([None, 0], False), ([None, " ", False], False), (["", dt.date(2026, 12, 7)], False),
+    (["\u3000"], True),  # an ideographic space alone is blank too
+])
+def test_a_row_of_nothing_is_blank(cells: list[Any], blank: bool) -> None:
+    from kiosk.importer import _is_blank
+
+    assert _is_blank(cells) is blank
