@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -238,18 +239,35 @@ def run(out: Path) -> list[Path]:
     return shoot.taken
 
 
+def window_manager() -> subprocess.Popen[bytes] | None:
+    """A window manager on the virtual screen, so dialogs have their title bars as on a real
+    desktop (Debian's openbox where installed; without one the pictures lack only the frames)."""
+    if shutil.which("openbox") is None:
+        print("no openbox here: dialogs will have no title bars (apt install openbox)")
+        return None
+    manager = subprocess.Popen(["openbox"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(1.0)  # it must own the screen before the first window maps
+    return manager
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--desk", action="store_true",
                         help="the staff desk's screens instead (tools/desk_screenshots.py)")
     args = parser.parse_args()
-    if args.desk:
-        from tools import desk_screenshots
+    manager = window_manager()
+    try:
+        if args.desk:
+            from tools import desk_screenshots
 
-        taken = desk_screenshots.run(args.out)
-    else:
-        taken = run(args.out)
+            taken = desk_screenshots.run(args.out)
+        else:
+            taken = run(args.out)
+    finally:
+        if manager is not None:
+            manager.terminate()
+            manager.wait(5)
     print(f"{len(taken)} screenshots")
     return 0
 

@@ -24,7 +24,7 @@ from kiosk import events
 from kiosk.badges.fonts import FontSet, font_set
 from kiosk.badges.templates import MM, Box, Element, Template
 from kiosk.badges.text import FittedText, Glyph, fit_text
-from kiosk.countries import badge_country
+from kiosk.iso_names import badge_country
 from kiosk.models import Event, Guest
 from kiosk.qr import qr_modules
 

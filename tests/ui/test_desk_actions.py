@@ -221,17 +221,18 @@ def test_in_chinese_the_detail_names_checkpoints_by_their_local_names(
     assert window.detail.history.item(0, 1).text() == "Main entrance"
 
 
-def test_the_country_code_is_shown_by_its_name_in_the_desks_language(
+def test_country_and_language_codes_are_shown_by_name_in_the_desks_language(
     qtbot: QtBot, window, desk_app, database, event,
 ) -> None:
     from ui.translations import Language
 
-    guest = add_guest(database, event, "Ayşe Yılmaz", country="TR")
+    guest = add_guest(database, event, "Ayşe Yılmaz", country="TR", language="tr")
     show(qtbot, window, guest)
     _caption, value = window.detail._fact_labels["country"]
-    assert value.text() == "Türkiye"
+    _caption, spoken = window.detail._fact_labels["language"]
+    assert (value.text(), spoken.text()) == ("Türkiye", "Turkish")
     desk_app.translations.use(Language.CHINESE)
-    try:
-        assert value.text() == "土耳其"  # re-filled on the language change
+    try:  # re-filled on the language change
+        assert (value.text(), spoken.text()) == ("土耳其", "土耳其语")
     finally:
         desk_app.translations.use(Language.ENGLISH)

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.countries import country_name
 from kiosk.desk import GuestDetail, JobLine
 from kiosk.domain import PrintJobState
+from kiosk.iso_names import country_name, language_name
 from ui import core_text
 from ui.desk import labels
 
@@ -254,7 +254,7 @@ class GuestDetailPanel(QWidget):
             "email": detail.email or "",
             "phone": detail.phone or "",
             "days": (", ".join(detail.days) if detail.days else self.tr("Every day")),
-            "language": detail.language or "",
+            "language": language_name(detail.language, QLocale().name()),
             "code": detail.external_code or "",
             "note": detail.note or "",
         }

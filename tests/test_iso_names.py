@@ -1,10 +1,11 @@
-"""Country codes are shown by their names, in English or Chinese; anything else as typed."""
+"""Country and language codes are shown by their names, in English or Chinese; anything else
+as typed."""
 
 from __future__ import annotations
 
 import pytest
 
-from kiosk.countries import badge_country, country_name
+from kiosk.iso_names import badge_country, country_name, language_name
 
 
 @pytest.mark.parametrize(("stored", "english", "chinese"), [
@@ -30,3 +31,19 @@ def test_anything_that_is_not_a_code_is_shown_as_typed(stored: str) -> None:
 def test_no_country_is_nothing() -> None:
     assert country_name(None) == "" and country_name("", "zh_CN") == ""
     assert badge_country(None) is None
+
+
+@pytest.mark.parametrize(("stored", "english", "chinese"), [
+    ("tr", "Turkish", "土耳其语"), ("zh-CN", "Chinese", "中文"), ("zh_Hans", "Chinese", "中文"),
+    ("ja", "Japanese", "日语"), ("kor", "Korean", "朝鲜语"),
+])
+def test_language_codes_are_named_in_the_readers_language(
+    stored: str, english: str, chinese: str
+) -> None:
+    assert language_name(stored, "en") == english
+    assert language_name(stored, "zh_CN") == chinese
+
+
+def test_a_language_that_is_not_a_code_is_shown_as_typed() -> None:
+    assert language_name("Mandarin", "zh_CN") == "Mandarin"
+    assert language_name(None) == ""
