@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Any, Final, cast
 
 from sqlalchemy import Table as SqlTable
-from sqlalchemy import Text, null, select, type_coerce, update
+from sqlalchemy import Text, func, null, select, type_coerce, update
 from sqlalchemy.orm import Session
 
 from kiosk import events, search
@@ -1118,7 +1118,7 @@ def new_uids(count: int) -> list[str]:
 
 
 def _insert(session: Session, event: Event, records: list[Record], now: dt.datetime) -> list[int]:
-    """Insert new guests in bulk with consecutive numbers; their ids in record order.
+    """Insert new guests in bulk with consecutive numbers and ids; their ids in record order.
 
     One driver-level executemany of plain tuples: the per-row parameter processing of an ORM or
     Core insert costs more than the insert itself at 100,000 rows. Values that need the column
@@ -1127,6 +1127,9 @@ def _insert(session: Session, event: Event, records: list[Record], now: dt.datet
     if not records:
         return []
     first = events.allocate_guest_numbers(session, event, len(records))
+    # Ids given, one after the highest (what SQLite would choose): reserving the numbers was
+    # this transaction's first write, so no other connection can add a guest until it ends.
+    start = (session.scalar(select(func.max(Guest.id))) or 0) + 1
     connection = session.connection()
     dialect = connection.dialect
     table = cast(SqlTable, Guest.__table__)
@@ -1154,8 +1157,9 @@ def _insert(session: Session, event: Event, records: list[Record], now: dt.datet
             days = days_processor(days) if days_processor is not None else days
         else:
             days = None  # SQL NULL: every day
-        rows.append((uid, first + offset, *[values.get(f) for f in fields], days, *tail))
-    columns = ["uid", "number", *fields, "days", *constants]
+        rows.append((start + offset, uid, first + offset, *[values.get(f) for f in fields],
+                     days, *tail))
+    columns = ["id", "uid", "number", *fields, "days", *constants]
     style = dialect.paramstyle  # the driver's own placeholders: qmark for sqlite3
     parameters: list[Any] = rows
     if style == "named":
@@ -1169,13 +1173,7 @@ def _insert(session: Session, event: Event, records: list[Record], now: dt.datet
         markers = ["?"] * len(columns)
     statement = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join(markers)})"
     connection.exec_driver_sql(statement, parameters)
-    found = session.execute(
-        select(Guest.number, Guest.id).where(
-            Guest.event_id == event.id, Guest.number >= first, Guest.number < first + len(rows)
-        )
-    )
-    ids: dict[int, int] = {number: guest_id for number, guest_id in found}
-    return [ids[first + offset] for offset in range(len(rows))]
+    return list(range(start, start + len(rows)))
 
 
 def _update(session: Session, updates: list[tuple[int, dict[str, Any]]], now: dt.datetime) -> None:

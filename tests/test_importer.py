@@ -756,3 +756,22 @@ def test_a_row_of_nothing_is_blank(cells: list[Any], blank: bool) -> None:
     from kiosk.importer import _is_blank
 
     assert _is_blank(cells) is blank
+
+
+def test_the_report_names_each_imported_guest_by_its_stored_id(
+    database: Database, event: Event, tmp_path: Path
+) -> None:
+    with database.session() as session:  # a guest already there, and one removed: ids go on
+        forum = session.merge(event)
+        for name in ("Old Guest", "Gone Guest"):
+            session.add(Guest(event=forum, number=events.allocate_guest_number(session, forum),
+                              name=name, category="guest"))
+        session.flush()
+        gone = session.scalars(select(Guest).where(Guest.name == "Gone Guest")).one()
+        session.delete(gone)
+    report = run_import(database, write_text(tmp_path / "a.csv", [HEADER_ZH, *ROWS], "utf-8", ","))
+    with database.session() as session:
+        stored = {g.id: (g.name, g.number) for g in session.scalars(select(Guest))}
+    assert [stored[i][0] for i in report.guest_ids] == [row[0] for row in ROWS]
+    assert [stored[i][1] for i in report.guest_ids] == [3, 4, 5]
+    assert len(stored) == 4
