@@ -1127,11 +1127,14 @@ def _insert(session: Session, event: Event, records: list[Record], now: dt.datet
     if not records:
         return []
     first = events.allocate_guest_numbers(session, event, len(records))
-    # Ids given, one after the highest (what SQLite would choose): reserving the numbers was
-    # this transaction's first write, so no other connection can add a guest until it ends.
-    start = (session.scalar(select(func.max(Guest.id))) or 0) + 1
     connection = session.connection()
     dialect = connection.dialect
+    # On SQLite the ids are given, one after the highest (what SQLite would choose): reserving
+    # the numbers was this transaction's first write, so no other connection can add a guest
+    # until it ends. Elsewhere (a server's PostgreSQL) the id sequence chooses, and they are
+    # read back.
+    given = dialect.name == "sqlite"
+    start = (session.scalar(select(func.max(Guest.id))) or 0) + 1 if given else 0
     table = cast(SqlTable, Guest.__table__)
 
     def processor(column: str) -> Any:
@@ -1158,8 +1161,8 @@ def _insert(session: Session, event: Event, records: list[Record], now: dt.datet
         else:
             days = None  # SQL NULL: every day
         rows.append((start + offset, uid, first + offset, *[values.get(f) for f in fields],
-                     days, *tail))
-    columns = ["id", "uid", "number", *fields, "days", *constants]
+                     days, *tail)[0 if given else 1:])
+    columns = ["id", "uid", "number", *fields, "days", *constants][0 if given else 1:]
     style = dialect.paramstyle  # the driver's own placeholders: qmark for sqlite3
     parameters: list[Any] = rows
     if style == "named":
@@ -1173,7 +1176,15 @@ def _insert(session: Session, event: Event, records: list[Record], now: dt.datet
         markers = ["?"] * len(columns)
     statement = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join(markers)})"
     connection.exec_driver_sql(statement, parameters)
-    return list(range(start, start + len(rows)))
+    if given:
+        return list(range(start, start + len(rows)))
+    found = session.execute(
+        select(Guest.number, Guest.id).where(
+            Guest.event_id == event.id, Guest.number >= first, Guest.number < first + len(rows)
+        )
+    )
+    ids: dict[int, int] = {number: guest_id for number, guest_id in found}
+    return [ids[first + offset] for offset in range(len(rows))]
 
 
 def _update(session: Session, updates: list[tuple[int, dict[str, Any]]], now: dt.datetime) -> None:

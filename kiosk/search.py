@@ -39,14 +39,14 @@ import heapq
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any, cast
 
 from anyascii import anyascii
 from pypinyin import lazy_pinyin
-from sqlalchemy import Table, TextClause, bindparam, delete, func, select, text
+from sqlalchemy import Table, TextClause, bindparam, delete, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from kiosk.domain import Direction
@@ -378,6 +378,18 @@ _GUEST_KEY_INSERT = ("INSERT INTO guest_search_terms (guest_id, event_id, rank, 
 _COMPANY_KEY_INSERT = ("INSERT INTO company_search_terms (event_id, company, term) "
                        "VALUES (?, ?, ?)")
 
+def _insert_rows(session: Session, table: Table, statement: str,
+                 rows: Sequence[tuple[Any, ...]]) -> None:
+    """Rows in the order of `statement`'s columns: on SQLite as plain tuples straight to the
+    driver (no per-row processing); elsewhere (a server's PostgreSQL) through Core."""
+    connection = session.connection()
+    if connection.dialect.paramstyle == "qmark":
+        connection.exec_driver_sql(statement, rows)
+        return
+    columns = statement.split("(", 1)[1].split(")", 1)[0].split(", ")
+    session.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])
+
+
 # (id, event_id, name, name_latin, company, email) of one guest
 GuestDetails = tuple[int, int, str | None, str | None, str | None, str | None]
 
@@ -416,8 +428,6 @@ def _index(session: Session, guests: Iterator[GuestDetails], count: int) -> None
     """Insert the keys of these guests (in id order, holding no keys) and of their companies
     not yet indexed."""
     connection = session.connection()
-    if connection.dialect.paramstyle != "qmark":
-        raise NotImplementedError("search keys are kept in the local SQLite database")
     table = cast(Table, GuestSearchTerm.__table__)
     bulk = count >= BULK_REINDEX and 2 * count >= (
         session.scalar(select(func.count()).select_from(Guest)) or 0)
@@ -440,10 +450,10 @@ def _index(session: Session, guests: Iterator[GuestDetails], count: int) -> None
         if company:
             companies[event_id, company] = None
         if len(rows) >= 50_000:
-            connection.exec_driver_sql(_GUEST_KEY_INSERT, rows)
+            _insert_rows(session, table, _GUEST_KEY_INSERT, rows)
             rows = []
     if rows:
-        connection.exec_driver_sql(_GUEST_KEY_INSERT, rows)
+        _insert_rows(session, table, _GUEST_KEY_INSERT, rows)
     if bulk:  # a failure before this rolls back with the drop
         for index in table.indexes:
             index.create(connection)
@@ -463,7 +473,7 @@ def _index_companies(session: Session, companies: list[tuple[int, str]]) -> None
     rows = [(event_id, company, term) for event_id, company in companies
             if (event_id, company) not in stored for term in sorted(company_keys(company))]
     if rows:
-        session.connection().exec_driver_sql(_COMPANY_KEY_INSERT, rows)
+        _insert_rows(session, cast(Table, CompanySearchTerm.__table__), _COMPANY_KEY_INSERT, rows)
 
 
 def _forget_unused_companies(session: Session) -> None:
@@ -560,8 +570,7 @@ def _company_rows(session: Session, event_id: int, word: str) -> Iterator[tuple[
     the order (key, guest id) - the order the keys would have if stored once per guest: the
     guests of all companies sharing a key are merged by id."""
     params: dict[str, object] = {"event": event_id, "lo": word, "hi": word + _TOP}
-    cursor = session.connection().connection.dbapi_connection
-    assert cursor is not None
+    cursor = _driver_reader(session)
     batch, statement = 64, _FIRST_COMPANY_TERMS
     term: str | None = None
     group: list[str] = []
@@ -593,7 +602,27 @@ GUESTS_AFTER_SQL = ("SELECT id, company FROM guests WHERE event_id = ? AND id > 
                     " ORDER BY id LIMIT ?")
 
 
-def _merged_guests(connection: Any, event_id: int, term: str,
+Reader = Callable[[str, tuple[Any, ...]], list[Any]]
+
+
+def _driver_reader(session: Session) -> Reader:
+    """Runs a statement with ? placeholders and returns its rows: on SQLite straight through
+    the driver (a key shared by many companies runs one small statement per company, where
+    SQLAlchemy's own work per statement would cost more than SQLite's), elsewhere as text()."""
+    connection = session.connection()
+    if connection.dialect.paramstyle == "qmark":
+        driver = connection.connection.dbapi_connection
+        assert driver is not None
+        return lambda sql, params: driver.execute(sql, params).fetchall()
+
+    def run(sql: str, params: tuple[Any, ...]) -> list[Any]:
+        parts = sql.split("?")
+        named = "".join(f"{part}:p{i}" for i, part in enumerate(parts[:-1])) + parts[-1]
+        return list(session.execute(text(named), {f"p{i}": v for i, v in enumerate(params)}))
+    return run
+
+
+def _merged_guests(connection: Reader, event_id: int, term: str,
                    companies: list[str]) -> Iterator[tuple[int, str]]:
     """(guest id, term) of the guests of these companies, ascending by id."""
     after = -1
@@ -601,7 +630,7 @@ def _merged_guests(connection: Any, event_id: int, term: str,
         group = set(companies)
         read, batch = 0, 256
         while read < _READ_AHEAD:
-            rows = connection.execute(GUESTS_AFTER_SQL, (event_id, after, batch)).fetchall()
+            rows = connection(GUESTS_AFTER_SQL, (event_id, after, batch))
             for guest_id, company in rows:
                 if company in group:
                     yield guest_id, term
@@ -615,13 +644,13 @@ def _merged_guests(connection: Any, event_id: int, term: str,
         yield guest_id, term
 
 
-def _company_guests(connection: Any, event_id: int, company: str, after: int) -> Iterator[int]:
-    """Ids of one company's guests after `after`, ascending, read in growing pages (straight
-    through the driver: a key shared by many companies reads a page of each)."""
+def _company_guests(connection: Reader, event_id: int, company: str,
+                    after: int) -> Iterator[int]:
+    """Ids of one company's guests after `after`, ascending, read in growing pages."""
     batch = 16
     while True:
-        ids = [row[0] for row in connection.execute(COMPANY_GUESTS_SQL,
-                                                    (event_id, company, after, batch))]
+        ids = [row[0] for row in connection(COMPANY_GUESTS_SQL,
+                                            (event_id, company, after, batch))]
         yield from ids
         if len(ids) < batch:
             return

@@ -8,6 +8,7 @@ index, never the whole table.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -851,3 +852,53 @@ def test_guests_of_companies_sharing_a_key_come_in_key_then_id_order(
         got = [hit_id for hit_id, match, _ in hits if match is Match.COMPANY]
         assert len(got) > 20, word
         assert got == expected[:MAX_LIMIT - len(ahead)], word
+
+
+def test_keys_and_search_work_through_core_where_the_driver_is_not_sqlites_qmark(
+    tmp_path: Path
+) -> None:
+    """A server's PostgreSQL takes the search keys through SQLAlchemy Core, not the plain tuples
+    handed to SQLite's driver: the same keys and hits with named parameters (SQLite's driver
+    takes those too, so the other path runs here)."""
+    from sqlalchemy import create_engine
+
+    from kiosk.db import migrate
+    from kiosk.importer import import_guests
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'named.sqlite3'}", paramstyle="named")
+    assert engine.dialect.paramstyle == "named"
+    migrate(engine)
+    database = Database(engine)
+    try:
+        with database.session() as session:
+            forum = events.create_event(session, "Forum", dt.date(2026, 12, 7),
+                                        dt.date(2026, 12, 11), "Asia/Shanghai", with_keys=False)
+            ids = {row[0]: _add(session, forum, *row).id for row in PEOPLE}
+            for index in range(12):  # a key shared by many companies: read in id order
+                _add(session, forum, f"Extra {index}", None, f"Firma {index} GmbH")
+            reindex_guests(session, list(ids.values()))
+            reindex_guests(session, [g for g in session.scalars(select(Guest.id))
+                                     if g not in ids.values()])
+            forum_id = forum.id
+        with database.session() as session:
+            assert [h.name for h in search_guests(session, forum_id, "zhang wei")] == ["张伟"]
+            assert [h.name for h in search_guests(session, forum_id, "华为")] == ["张伟"]
+            assert [h.name for h in search_guests(session, forum_id, "gmbh", 5)] == [
+                f"Extra {i}" for i in range(5)]
+            assert session.scalar(text("SELECT count(DISTINCT company) FROM "
+                                       "company_search_terms")) > 12
+        guest_list = tmp_path / "list.csv"
+        guest_list.write_text("姓名,单位\n李娜,华为技术有限公司\nOlga Berg,Firma 3 GmbH\n",
+                              encoding="utf-8")
+        with database.session() as session:
+            stored = session.get(Event, forum_id)
+            assert stored is not None
+            report = import_guests(session, stored, guest_list)
+        assert report.new == 2
+        with database.session() as session:
+            assert [h.id for h in search_guests(session, forum_id, "li na")] == [
+                report.guest_ids[0]]
+            # by the company key that matched: 华为技术... before 华为科技...
+            assert [h.name for h in search_guests(session, forum_id, "华为")] == ["李娜", "张伟"]
+    finally:
+        database.close()
