@@ -509,7 +509,8 @@ class Gate:
         with self.database.session(writes=True) as session:
             forum = session.get(Event, self.event_id)
             if forum is None:
-                raise NotFoundError("this gate's event was removed; restart the kiosk")
+                raise NotFoundError(
+                    "this gate's event or checkpoint was removed; restart the kiosk")
             guest = GuestRecord.of(events.find_guest(session, forum, guest_uid))
             ledger, event, checkpoint = self._open(session.connection())
             return record_scan(
@@ -534,7 +535,8 @@ class Gate:
         ledger = ScanLedger(connection)
         row = ledger.rules_row(self.checkpoint_id)
         if row is None:
-            raise NotFoundError("this gate's checkpoint was removed; restart the kiosk")
+            raise NotFoundError(
+                "this gate's event or checkpoint was removed; restart the kiosk")
         cached = self._rules
         if cached is None or cached[0] != row:
             cached = (row, *ScanLedger.rules_of(row))
