@@ -322,14 +322,18 @@ def read_guests(
 ) -> list[GuestRef]:
     """The event's guests with any of these uids or numbers (id, uid and number only)."""
     uid_list, number_list = sorted(set(uids)), sorted(set(numbers))
-    query = select(Guest.id, Guest.uid, Guest.number).where(Guest.event_id == event_id)
     found: list[GuestRef] = []
+    # By uid alone (its unique index), the event checked here: with "event_id = ? AND uid IN"
+    # SQLite reads the event's every guest through the event_id index instead.
+    by_uid = select(Guest.id, Guest.uid, Guest.number, Guest.event_id)
     for start in range(0, len(uid_list), 900):
-        found.extend(GuestRef(*row) for row in session.execute(
-            query.where(Guest.uid.in_(uid_list[start:start + 900]))))
+        found.extend(GuestRef(guest_id, uid, number) for guest_id, uid, number, event in
+                     session.execute(by_uid.where(Guest.uid.in_(uid_list[start:start + 900])))
+                     if event == event_id)
+    by_number = select(Guest.id, Guest.uid, Guest.number).where(Guest.event_id == event_id)
     for start in range(0, len(number_list), 900):
         found.extend(GuestRef(*row) for row in session.execute(
-            query.where(Guest.number.in_(number_list[start:start + 900]))))
+            by_number.where(Guest.number.in_(number_list[start:start + 900]))))
     return found
 
 

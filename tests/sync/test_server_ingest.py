@@ -11,6 +11,7 @@ from typing import Any, cast
 import httpx
 import pytest
 from sqlalchemy import Table, select
+from sqlalchemy import event as sqlalchemy_event
 from sqlalchemy.exc import IntegrityError
 
 from kiosk.checkin import Gate
@@ -18,11 +19,12 @@ from kiosk.checkpoints import RuleChange
 from kiosk.models import Checkpoint, Event, Guest, Scan
 from kiosk.server import admin
 from kiosk.server.changes import bulk_insert
+from kiosk.server.ingest import read_guests
 from kiosk.server.models import ReceivedItem
 from kiosk.server.runner import BackgroundServer
 from kiosk.server.store import ServerStore
 from kiosk.sync import records
-from tests.sync.conftest import ENTRANCE, FIRST_SCAN, HALL, KioskFactory, Site
+from tests.sync.conftest import ENTRANCE, FIRST_SCAN, HALL, KioskFactory, Site, make_site
 from tests.sync.test_server_sync import token_for
 
 
@@ -185,3 +187,32 @@ def test_bulk_insert_keeps_times_in_utc_and_refuses_an_existing_key_as_an_integr
             ReceivedItem.item_uid == row["item_uid"]))
         assert stored is not None
         assert stored.received_at == at and stored.received_at.utcoffset() == dt.timedelta(0)
+
+
+def test_a_push_reads_its_guests_by_uid_index_however_many(sqlite_url: str) -> None:
+    """SQLite takes "event_id = ? AND uid IN (50+ values)" through the event_id index, i.e.
+    reads every guest of the event; the push's guest lookup must stay on the uid index."""
+    store = ServerStore.open(sqlite_url)
+    try:
+        site = make_site(store, guests=3)
+        statements: list[tuple[str, Any]] = []
+
+        def seen(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
+            if "FROM guests" in statement:
+                statements.append((statement, parameters))
+
+        sqlalchemy_event.listen(store.engine, "before_cursor_execute", seen)
+        with store.read() as session:
+            event_id = session.scalar(select(Event.id).where(Event.uid == site.event_uid))
+            assert event_id is not None
+            uids = [str(uuid.uuid4()) for _ in range(500)]
+            found = read_guests(session, event_id, uids, [])
+        sqlalchemy_event.remove(store.engine, "before_cursor_execute", seen)
+        assert found == [] and statements
+        with store.engine.connect() as connection:
+            for statement, parameters in statements:
+                plan = " ".join(str(row[-1]) for row in connection.exec_driver_sql(
+                    f"EXPLAIN QUERY PLAN {statement}", parameters))
+                assert "(uid=?)" in plan, plan
+    finally:
+        store.close()
