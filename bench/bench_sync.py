@@ -48,17 +48,7 @@ from kiosk.checkin import Gate, payload_digest
 from kiosk.db import Database
 from kiosk.demo import build_demo
 from kiosk.domain import Category
-from kiosk.models import (
-    Base,
-    Checkpoint,
-    CompanySearchTerm,
-    Event,
-    Guest,
-    GuestSearchTerm,
-    OutboxItem,
-    Scan,
-    utc_now,
-)
+from kiosk.models import Checkpoint, Event, Guest, OutboxItem, Scan, utc_now
 from kiosk.search import reindex_guests
 from kiosk.server import admin, auth
 from kiosk.server.changes import ChangeLog
@@ -402,37 +392,11 @@ def _drive(url: str, devices: list[tuple[str, list[dict[str, Any]]]], batch: int
     return sum(len(items) for _, items in devices) / took
 
 
-def _demo_copied_to(store: ServerStore, folder: Path, guests: int) -> None:
-    """The demo event built in a SQLite file, then its rows copied as they are into ``store``
-    (every core table but the desk's search keys, which a server does not use and
-    kiosk.search builds only in a kiosk's SQLite database)."""
-    source = ServerStore.open(f"sqlite:///{folder / 'demo-source.sqlite3'}")
-    with source.write() as session:
-        build_demo(session, guests=guests, seed=5)
-    skipped = {GuestSearchTerm.__tablename__, CompanySearchTerm.__tablename__}
-    with source.engine.connect() as reading, store.engine.begin() as writing:
-        for table in Base.metadata.sorted_tables:
-            if table.name in skipped:
-                continue
-            rows = [dict(row._mapping) for row in reading.execute(select(table))]
-            if rows:
-                writing.execute(table.insert(), rows)
-            # Rows came with their ids: move each id sequence past them.
-            key = next(iter(table.primary_key.columns))
-            sequence = writing.scalar(text("SELECT pg_get_serial_sequence(:t, :c)"),
-                                      {"t": table.name, "c": key.name})
-            if sequence is not None:
-                writing.execute(text(f"SELECT setval('{sequence}', (SELECT COALESCE(MAX("
-                                     f"{key.name}), 1) FROM {table.name}))"))
-    source.close()
-
-
-def _bench_ingest(folder: Path, per_device: int, peer_per_device: int, rounds: int) -> Row:
+def _bench_ingest(per_device: int, peer_per_device: int, rounds: int) -> Row:
     with _scratch_postgres() as database_url:
         store = ServerStore.open(database_url)
-        _demo_copied_to(store, folder, guests=2000)
-        with store.read() as session:
-            event = events.current_event(session)
+        with store.write() as session:
+            event = build_demo(session, guests=2000, seed=5)
             event_uid = event.uid
             checkpoint_uid = _reentry_checkpoint(session, event).uid
             guests = [(uid, number) for uid, number in session.execute(
@@ -557,7 +521,7 @@ def run(quick: bool) -> list[Row]:
         for database in kiosks:
             database.close()
     store.close()
-    rows.append(_bench_ingest(folder, per_device=250 if quick else 1000,
+    rows.append(_bench_ingest(per_device=250 if quick else 1000,
                               peer_per_device=25 if quick else 100, rounds=1 if quick else 3))
     return rows
 
