@@ -1117,6 +1117,9 @@ def new_uids(count: int) -> list[str]:
             f"{h[i + 20:i + 32]}" for i in range(0, 32 * count, 32)]
 
 
+_INSERT_CACHE_KIB = 64 * 1024  # SQLite page cache while new guests are inserted
+
+
 def _insert(session: Session, event: Event, records: list[Record], now: dt.datetime) -> list[int]:
     """Insert new guests in bulk with consecutive numbers and ids; their ids in record order.
 
@@ -1175,9 +1178,18 @@ def _insert(session: Session, event: Event, records: list[Record], now: dt.datet
     else:
         markers = ["?"] * len(columns)
     statement = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join(markers)})"
-    connection.exec_driver_sql(statement, parameters)
     if given:
+        # The guests' indexes (the uid's random order above all) outgrow SQLite's default 2 MB
+        # page cache at a few ten thousand guests, which then writes pages out and reads them
+        # back mid-insert; a larger cache for this statement alone (restored after).
+        cache = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+        connection.exec_driver_sql(f"PRAGMA cache_size = {-_INSERT_CACHE_KIB}")
+        try:
+            connection.exec_driver_sql(statement, parameters)
+        finally:
+            connection.exec_driver_sql(f"PRAGMA cache_size = {int(cache or -2000)}")
         return list(range(start, start + len(rows)))
+    connection.exec_driver_sql(statement, parameters)
     found = session.execute(
         select(Guest.number, Guest.id).where(
             Guest.event_id == event.id, Guest.number >= first, Guest.number < first + len(rows)
