@@ -70,10 +70,10 @@ def _ours(folder: Path, guest_list: Path) -> tuple[float, float, float]:
     index_new, reindex = search.index_new_guests, search.reindex_guests
 
     def timed(function: Callable[..., None]) -> Callable[..., None]:
-        def call(*args: Any) -> None:
+        def call(*args: Any, **kwargs: Any) -> None:
             nonlocal indexing
             start = time.perf_counter()
-            function(*args)
+            function(*args, **kwargs)
             indexing += time.perf_counter() - start
         return call
 

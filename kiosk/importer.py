@@ -1095,7 +1095,7 @@ def import_guests(
             (guest_id, event.id, r.values.get("name"), r.values.get("name_latin"),
              r.values.get("company"), r.values.get("email"))
             for guest_id, r in zip(new_ids, inserts, strict=True)
-        ])
+        ], domains_set=True)
     if updates:
         search.reindex_guests(session, [guest_id for guest_id, _ in updates])
     if progress is not None:
@@ -1163,9 +1163,12 @@ def _insert(session: Session, event: Event, records: list[Record], now: dt.datet
             days = days_processor(days) if days_processor is not None else days
         else:
             days = None  # SQL NULL: every day
+        email = values.get("email")
+        domain = search.email_domain(email) if email else None
         rows.append((start + offset, uid, first + offset, *[values.get(f) for f in fields],
-                     days, *tail)[0 if given else 1:])
-    columns = ["id", "uid", "number", *fields, "days", *constants][0 if given else 1:]
+                     days, domain, *tail)[0 if given else 1:])
+    columns = ["id", "uid", "number", *fields, "days", "email_domain", *constants][
+        0 if given else 1:]
     style = dialect.paramstyle  # the driver's own placeholders: qmark for sqlite3
     parameters: list[Any] = rows
     if style == "named":

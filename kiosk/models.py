@@ -128,6 +128,8 @@ class Guest(Base):
         Index("ix_guests_event_email", "event_id", "email"),
         # Search: the guests of a company in id order (company keys are stored per company).
         Index("ix_guests_event_company", "event_id", "company"),
+        # Search: the guests of an e-mail domain in id order (its keys are stored per domain).
+        Index("ix_guests_event_email_domain", "event_id", "email_domain"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -142,6 +144,9 @@ class Guest(Base):
     company: Mapped[str | None] = mapped_column(String(300))
     country: Mapped[str | None] = mapped_column(String(100))
     email: Mapped[str | None] = mapped_column(String(320))  # stored lower-cased
+    # Set by kiosk.search with the keys: the domain whose keys the guest shares (None: the
+    # address's keys are all the guest's own), see EmailDomainSearchTerm.
+    email_domain: Mapped[str | None] = mapped_column(String(320))
     phone: Mapped[str | None] = mapped_column(String(64))
     title: Mapped[str | None] = mapped_column(String(200))  # job title
     category: Mapped[str] = mapped_column(String(32))
@@ -194,6 +199,25 @@ class CompanySearchTerm(Base):
         ForeignKey("events.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
     )
     company: Mapped[str] = mapped_column(String(300), primary_key=True)
+    term: Mapped[str] = mapped_column(String(300), primary_key=True)
+
+
+class EmailDomainSearchTerm(Base):
+    """One searchable key of an e-mail domain (``example com`` and ``com`` of example.com):
+    every guest whose Guest.email_domain it is has the key. Most guests of a list share a few
+    domains, so a domain's keys are stored once, not once per guest (the keys starting in an
+    address's local part stay the guest's own)."""
+
+    __tablename__ = "email_domain_search_terms"
+    __table_args__ = (
+        Index("ix_email_domain_search_terms_lookup", "event_id", "term", "domain"),
+        {"sqlite_with_rowid": False},
+    )
+
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("events.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    domain: Mapped[str] = mapped_column(String(320), primary_key=True)
     term: Mapped[str] = mapped_column(String(300), primary_key=True)
 
 
@@ -359,6 +383,7 @@ __all__ = [
     "Checkpoint",
     "CompanySearchTerm",
     "Device",
+    "EmailDomainSearchTerm",
     "Event",
     "Guest",
     "GuestSearchTerm",

@@ -46,11 +46,18 @@ from typing import Any, cast
 
 from anyascii import anyascii
 from pypinyin import lazy_pinyin
-from sqlalchemy import Table, TextClause, bindparam, delete, func, insert, select, text
+from sqlalchemy import Table, TextClause, bindparam, delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from kiosk.domain import Direction
-from kiosk.models import CompanySearchTerm, Guest, GuestSearchTerm, Scan, SyncState
+from kiosk.models import (
+    CompanySearchTerm,
+    EmailDomainSearchTerm,
+    Guest,
+    GuestSearchTerm,
+    Scan,
+    SyncState,
+)
 
 MAX_TERM = 100  # characters of a stored key (longer keys are cut; a query is cut the same way)
 MAX_QUERY_WORDS = 8
@@ -61,7 +68,7 @@ _CHUNK = 500  # ids per IN (...) list
 # A marker in sync_state: present and different from this when the stored keys were made by an
 # older way of deriving them (a migration sets it); the next search then rebuilds every key.
 SEARCH_KEYS_STATE = "search_keys_version"
-SEARCH_KEYS_VERSION = "3"
+SEARCH_KEYS_VERSION = "4"
 
 
 class KeyKind(IntEnum):
@@ -318,6 +325,30 @@ def _domain_keys(domain: str) -> tuple[tuple[str, ...], str, list[str]]:
     return parts, " ".join(parts), [_cut(" ".join(parts[i:])) for i in range(len(parts))]
 
 
+def email_domain(email: str) -> str | None:
+    """The domain of an address whose keys are stored once per domain (EmailDomainSearchTerm)
+    for every guest with an address there, or None when all the address's keys are the guest's
+    own (not ASCII, not exactly one '@', no word after it, or more than 12 words)."""
+    return _own_email_keys(email)[1]
+
+
+def domain_keys(domain: str) -> list[str]:
+    """The keys of an e-mail domain as email_domain() gives it (all of KeyKind.EMAIL)."""
+    return _domain_keys(domain)[2]
+
+
+def _own_email_keys(email: str) -> tuple[list[str], str | None]:
+    """The keys of an address that are the guest's own, and the domain whose keys (the
+    suffixes of its words) the guest shares; None and every key when there is none."""
+    if email.isascii() and email.count("@") == 1:
+        local, _, domain = email.lower().translate(_APOSTROPHES).partition("@")
+        tail, joined, _ = _domain_keys(domain)
+        head = _ASCII_WORD.findall(local)
+        if tail and len(head) + len(tail) <= 12:
+            return [_cut(f"{' '.join(head[i:])} {joined}") for i in range(len(head))], domain
+    return _email_keys(email), None
+
+
 def _email_keys(email: str) -> list[str]:
     """The suffixes of the words of an address (``wei huawei com`` of zhang.wei@huawei.com)."""
     # Addresses are nearly always ASCII and each is different: the plain pattern, and no trip
@@ -341,14 +372,15 @@ def _email_keys(email: str) -> list[str]:
 def guest_keys(
     name: str | None, name_latin: str | None, email: str | None
 ) -> set[tuple[int, str]]:
-    """The (KeyKind value, key) pairs stored for one guest: its names' and e-mail's keys (its
-    company's keys are stored once per company, see company_keys)."""
+    """The (KeyKind value, key) pairs stored for one guest: its names' and e-mail's own keys
+    (its company's keys are stored once per company, see company_keys, and its e-mail domain's
+    once per domain, see email_domain and domain_keys)."""
     keys: set[tuple[int, str]] = set()
     for each in (name, name_latin):
         if each:
             keys.update(_name_keys(each))
     if email:
-        keys.update((_EMAIL, k) for k in _email_keys(email))
+        keys.update((_EMAIL, k) for k in _own_email_keys(email)[0])
     return keys
 
 
@@ -362,7 +394,9 @@ def search_keys(
 ) -> set[tuple[int, str]]:
     """Every (KeyKind value, key) of a guest with these details (kinds as plain ints: an
     IntEnum member hashes through a Python-level __hash__, millions of times in a reindex)."""
-    keys = guest_keys(name, name_latin, email)
+    keys = guest_keys(name, name_latin, None)
+    if email:
+        keys.update((_EMAIL, k) for k in _email_keys(email))
     if company:
         keys.update(_company_keys(company))
     return keys
@@ -377,6 +411,8 @@ _GUEST_KEY_INSERT = ("INSERT INTO guest_search_terms (guest_id, event_id, rank, 
                      "VALUES (?, ?, ?, ?)")
 _COMPANY_KEY_INSERT = ("INSERT INTO company_search_terms (event_id, company, term) "
                        "VALUES (?, ?, ?)")
+_DOMAIN_KEY_INSERT = ("INSERT INTO email_domain_search_terms (event_id, domain, term) "
+                      "VALUES (?, ?, ?)")
 
 def _insert_rows(session: Session, table: Table, statement: str,
                  rows: Sequence[tuple[Any, ...]]) -> None:
@@ -405,28 +441,39 @@ def reindex_guests(session: Session, guest_ids: Iterable[int]) -> None:
         chunk = ids[start:start + _CHUNK]
         session.execute(delete(GuestSearchTerm).where(GuestSearchTerm.guest_id.in_(chunk)))
 
+    stored: dict[int, str | None] = {}
+
     def details() -> Iterator[GuestDetails]:
         for start in range(0, len(ids), _CHUNK):
-            yield from session.execute(
+            for row in session.execute(
                 select(Guest.id, Guest.event_id, Guest.name, Guest.name_latin, Guest.company,
-                       Guest.email).where(Guest.id.in_(ids[start:start + _CHUNK]))
-            ).all()
+                       Guest.email, Guest.email_domain).where(
+                    Guest.id.in_(ids[start:start + _CHUNK]))
+            ).all():
+                stored[row[0]] = row[6]
+                yield cast(GuestDetails, tuple(row[:6]))
 
-    _index(session, details(), len(ids))
-    _forget_unused_companies(session)
+    _index(session, details(), len(ids), stored)
+    _forget_unused(session)
 
 
-def index_new_guests(session: Session, guests: Sequence[GuestDetails]) -> None:
+def index_new_guests(session: Session, guests: Sequence[GuestDetails], *,
+                     domains_set: bool = False) -> None:
     """Store the search keys of guests just inserted (they have none yet), from the details
-    the caller holds: no delete and no read-back, for an import or a first sync."""
+    the caller holds: no delete and no read-back, for an import or a first sync.
+    `domains_set`: the caller inserted each guest's Guest.email_domain as email_domain() gives
+    it (else they are set here)."""
     if guests:
         session.flush()
-        _index(session, iter(sorted(guests)), len(guests))
+        _index(session, iter(sorted(guests)), len(guests),
+               None if domains_set else {guest[0]: None for guest in guests})
 
 
-def _index(session: Session, guests: Iterator[GuestDetails], count: int) -> None:
+def _index(session: Session, guests: Iterator[GuestDetails], count: int,
+           stored: dict[int, str | None] | None) -> None:
     """Insert the keys of these guests (in id order, holding no keys) and of their companies
-    not yet indexed."""
+    and e-mail domains not yet indexed; set Guest.email_domain where it differs from what
+    `stored` holds for the guest (None: every guest's is right)."""
     connection = session.connection()
     table = cast(Table, GuestSearchTerm.__table__)
     bulk = count >= BULK_REINDEX and 2 * count >= (
@@ -435,6 +482,8 @@ def _index(session: Session, guests: Iterator[GuestDetails], count: int) -> None
         for index in table.indexes:
             index.drop(connection)
     companies: dict[tuple[int, str], None] = {}
+    domains: dict[tuple[int, str], None] = {}
+    changed: list[tuple[str | None, int]] = []
     rows: list[tuple[int, int, int, str]] = []
     for guest_id, event_id, name, name_latin, company, email in guests:
         # guest_keys(), without building a set per guest: name keys come as a cached set
@@ -445,8 +494,14 @@ def _index(session: Session, guests: Iterator[GuestDetails], count: int) -> None
         elif name or name_latin:
             rows += [(guest_id, event_id, kind, term)
                      for kind, term in _name_keys(name or name_latin or "")]
+        domain = None
         if email:
-            rows += [(guest_id, event_id, _EMAIL, term) for term in _email_keys(email)]
+            own, domain = _own_email_keys(email)
+            rows += [(guest_id, event_id, _EMAIL, term) for term in own]
+            if domain is not None:
+                domains[event_id, domain] = None
+        if stored is not None and stored.get(guest_id) != domain:
+            changed.append((domain, guest_id))
         if company:
             companies[event_id, company] = None
         if len(rows) >= 50_000:
@@ -457,32 +512,58 @@ def _index(session: Session, guests: Iterator[GuestDetails], count: int) -> None
     if bulk:  # a failure before this rolls back with the drop
         for index in table.indexes:
             index.create(connection)
-    _index_companies(session, list(companies))
+    _set_domains(session, changed)
+    _index_shared(session, list(companies), CompanySearchTerm.company, _COMPANY_KEY_INSERT,
+                  lambda company: sorted(company_keys(company)))
+    _index_shared(session, list(domains), EmailDomainSearchTerm.domain, _DOMAIN_KEY_INSERT,
+                  domain_keys)
 
 
-def _index_companies(session: Session, companies: list[tuple[int, str]]) -> None:
-    """Store the keys of these (event id, company) not stored yet."""
-    if not companies:
+def _set_domains(session: Session, changed: list[tuple[str | None, int]]) -> None:
+    """Store Guest.email_domain of these (domain, guest id), leaving updated_at as it is
+    (derived data, like the keys)."""
+    if not changed:
         return
+    connection = session.connection()
+    if connection.dialect.paramstyle == "qmark":
+        connection.exec_driver_sql("UPDATE guests SET email_domain = ? WHERE id = ?", changed)
+        return
+    table = cast(Table, Guest.__table__)
+    connection.execute(
+        update(table).where(table.c.id == bindparam("guest"))
+        .values(email_domain=bindparam("domain"), updated_at=table.c.updated_at),
+        [{"domain": domain, "guest": guest_id} for domain, guest_id in changed])
+
+
+def _index_shared(session: Session, owners: list[tuple[int, str]], column: Any,
+                  statement: str, keys: Callable[[str], list[str]]) -> None:
+    """Store the keys of these (event id, company or domain) not stored yet (`column`: the
+    owner column of the table the keys go to)."""
+    if not owners:
+        return
+    table = column.class_.__table__
     stored: set[tuple[int, str]] = set()
-    for event_id in {event_id for event_id, _ in companies}:
+    for event_id in {event_id for event_id, _ in owners}:
         stored.update(session.execute(
-            select(CompanySearchTerm.event_id, CompanySearchTerm.company)
-            .where(CompanySearchTerm.event_id == event_id).distinct()
+            select(table.c.event_id, column).where(table.c.event_id == event_id).distinct()
         ))
-    rows = [(event_id, company, term) for event_id, company in companies
-            if (event_id, company) not in stored for term in sorted(company_keys(company))]
+    rows = [(event_id, owner, term) for event_id, owner in owners
+            if (event_id, owner) not in stored for term in keys(owner)]
     if rows:
-        _insert_rows(session, cast(Table, CompanySearchTerm.__table__), _COMPANY_KEY_INSERT, rows)
+        _insert_rows(session, table, statement, rows)
 
 
-def _forget_unused_companies(session: Session) -> None:
-    """Drop the keys of companies no guest of their event has any more."""
-    session.execute(text(
-        "DELETE FROM company_search_terms WHERE (event_id, company) IN ("
-        " SELECT c.event_id, c.company FROM (SELECT DISTINCT event_id, company"
-        " FROM company_search_terms) c WHERE NOT EXISTS (SELECT 1 FROM guests g"
-        " WHERE g.event_id = c.event_id AND g.company = c.company))"))
+def _forget_unused(session: Session) -> None:
+    """Drop the keys of companies and e-mail domains no guest of their event has any more."""
+    for table, column, guests_column in (
+        ("company_search_terms", "company", "company"),
+        ("email_domain_search_terms", "domain", "email_domain"),
+    ):
+        session.execute(text(
+            f"DELETE FROM {table} WHERE (event_id, {column}) IN ("
+            f" SELECT c.event_id, c.{column} FROM (SELECT DISTINCT event_id, {column}"
+            f" FROM {table}) c WHERE NOT EXISTS (SELECT 1 FROM guests g"
+            f" WHERE g.event_id = c.event_id AND g.{guests_column} = c.{column}))"))
 
 
 def rebuild_search_index(session: Session) -> int:
@@ -491,11 +572,14 @@ def rebuild_search_index(session: Session) -> int:
     session.flush()
     session.execute(delete(GuestSearchTerm))
     session.execute(delete(CompanySearchTerm))
-    guests = session.execute(  # read before the index is dropped: no statement may be open
+    session.execute(delete(EmailDomainSearchTerm))
+    rows = session.execute(  # read before the index is dropped: no statement may be open
         select(Guest.id, Guest.event_id, Guest.name, Guest.name_latin, Guest.company,
-               Guest.email).order_by(Guest.id)
+               Guest.email, Guest.email_domain).order_by(Guest.id)
     ).all()
-    _index(session, iter(guests), len(guests))
+    stored: dict[int, str | None] = {row[0]: row[6] for row in rows}
+    guests = [cast(GuestDetails, tuple(row[:6])) for row in rows]
+    _index(session, iter(guests), len(guests), stored)
     state = session.get(SyncState, SEARCH_KEYS_STATE)
     if state is not None:
         state.value = SEARCH_KEYS_VERSION
@@ -538,8 +622,20 @@ def _key_rows(session: Session, event_id: int, kind: int, word: str,
     """(guest id, key) of every key of `kind` starting with (or equal to) word, in the order
     (key, guest id), read page by page as the caller goes on."""
     if kind == _COMPANY:
-        yield from _company_rows(session, event_id, word)
+        yield from _shared_rows(session, event_id, word, _COMPANIES)
         return
+    own = _own_key_rows(session, event_id, kind, word, exact)
+    if kind == _EMAIL and not exact:
+        # The guest's own keys and its domain's, together in (key, guest id) order.
+        yield from heapq.merge(own, _shared_rows(session, event_id, word, _DOMAINS),
+                               key=lambda row: (row[1], row[0]))
+        return
+    yield from own
+
+
+def _own_key_rows(session: Session, event_id: int, kind: int, word: str,
+                  exact: bool) -> Iterator[tuple[int, str]]:
+    """_key_rows of the keys stored per guest."""
     params: dict[str, object] = {"event": event_id, "kind": kind, "lo": word,
                                  "hi": word + _TOP}
     batch, after = 24, False
@@ -554,42 +650,65 @@ def _key_rows(session: Session, event_id: int, kind: int, word: str,
         batch = min(4 * batch, 4096)
 
 
-_COMPANY_TERMS = (
-    "SELECT term, company FROM company_search_terms WHERE event_id = :event AND {range}"
-    " ORDER BY term, company LIMIT :batch")
-_FIRST_COMPANY_TERMS = text(_COMPANY_TERMS.format(range="term >= :lo AND term < :hi"))
-_NEXT_COMPANY_TERMS = text(_COMPANY_TERMS.format(
-    range="term >= :after_term AND term < :hi AND (term, company) > (:after_term, :after)"))
+@dataclass(frozen=True, slots=True)
+class _Shared:
+    """Keys stored once per owner (a company, an e-mail domain) that every guest whose column
+    names the owner has: statements for pages of keys and for the guests of owners."""
+
+    first_terms: TextClause  # (key, owner) of a key range, in that order
+    next_terms: TextClause  # the same after (:after_term, :after)
+    owner_guests: str  # ids of one owner's guests after an id, ascending
+    guests_after: str  # (id, owner) of the event's guests after an id, ascending
+
+
+def _shared(table: str, owner: str, guests_column: str) -> _Shared:
+    terms = (f"SELECT term, {owner} FROM {table} WHERE event_id = :event AND {{range}}"
+             f" ORDER BY term, {owner} LIMIT :batch")
+    return _Shared(
+        text(terms.format(range="term >= :lo AND term < :hi")),
+        text(terms.format(range=f"term >= :after_term AND term < :hi"
+                                f" AND (term, {owner}) > (:after_term, :after)")),
+        f"SELECT id FROM guests WHERE event_id = ? AND {guests_column} = ? AND id > ?"
+        " ORDER BY id LIMIT ?",
+        f"SELECT id, {guests_column} FROM guests WHERE event_id = ? AND id > ?"
+        " ORDER BY id LIMIT ?",
+    )
+
+
+_COMPANIES = _shared("company_search_terms", "company", "company")
+_DOMAINS = _shared("email_domain_search_terms", "domain", "email_domain")
 # The guests of one company after a guest id, in id order (index ix_guests_event_company).
-COMPANY_GUESTS_SQL = ("SELECT id FROM guests WHERE event_id = ? AND company = ? AND id > ?"
-                      " ORDER BY id LIMIT ?")
+COMPANY_GUESTS_SQL = _COMPANIES.owner_guests
+# The guests of one e-mail domain after a guest id (index ix_guests_event_email_domain).
+DOMAIN_GUESTS_SQL = _DOMAINS.owner_guests
 
 
-def _company_rows(session: Session, event_id: int, word: str) -> Iterator[tuple[int, str]]:
-    """(guest id, company key) of every guest whose company has a key starting with word, in
-    the order (key, guest id) - the order the keys would have if stored once per guest: the
-    guests of all companies sharing a key are merged by id."""
+def _shared_rows(session: Session, event_id: int, word: str,
+                 shared: _Shared) -> Iterator[tuple[int, str]]:
+    """(guest id, key) of every guest whose company (or e-mail domain) has a key starting with
+    word, in the order (key, guest id) - the order the keys would have if stored once per
+    guest: the guests of all owners sharing a key are merged by id."""
     params: dict[str, object] = {"event": event_id, "lo": word, "hi": word + _TOP}
     cursor = _driver_reader(session)
-    batch, statement = 64, _FIRST_COMPANY_TERMS
+    batch, statement = 64, shared.first_terms
     term: str | None = None
     group: list[str] = []
     while True:
         params["batch"] = batch
         rows = session.execute(statement, params).all()
-        for key, company in rows:
+        for key, owner in rows:
             if key != term:
                 if group and term is not None:
-                    yield from _merged_guests(cursor, event_id, term, group)
+                    yield from _merged_guests(cursor, event_id, term, group, shared)
                 term, group = key, []
-            group.append(company)
+            group.append(owner)
         if len(rows) < batch:
             break
-        statement = _NEXT_COMPANY_TERMS
+        statement = shared.next_terms
         params["after_term"], params["after"] = rows[-1]
         batch = min(4 * batch, 4096)
     if group and term is not None:
-        yield from _merged_guests(cursor, event_id, term, group)
+        yield from _merged_guests(cursor, event_id, term, group, shared)
 
 
 # A key shared by more companies than this is looked for by reading guests in id order (the
@@ -598,8 +717,7 @@ def _company_rows(session: Session, event_id: int, word: str) -> Iterator[tuple[
 _FEW_COMPANIES = 8
 _READ_AHEAD = 2048  # guests read in id order at most before going company by company
 # The guests of an event after a guest id, in id order.
-GUESTS_AFTER_SQL = ("SELECT id, company FROM guests WHERE event_id = ? AND id > ?"
-                    " ORDER BY id LIMIT ?")
+GUESTS_AFTER_SQL = _COMPANIES.guests_after
 
 
 Reader = Callable[[str, tuple[Any, ...]], list[Any]]
@@ -623,14 +741,14 @@ def _driver_reader(session: Session) -> Reader:
 
 
 def _merged_guests(connection: Reader, event_id: int, term: str,
-                   companies: list[str]) -> Iterator[tuple[int, str]]:
-    """(guest id, term) of the guests of these companies, ascending by id."""
+                   companies: list[str], shared: _Shared) -> Iterator[tuple[int, str]]:
+    """(guest id, term) of the guests of these companies (or domains), ascending by id."""
     after = -1
     if len(companies) > _FEW_COMPANIES:
         group = set(companies)
         read, batch = 0, 256
         while read < _READ_AHEAD:
-            rows = connection(GUESTS_AFTER_SQL, (event_id, after, batch))
+            rows = connection(shared.guests_after, (event_id, after, batch))
             for guest_id, company in rows:
                 if company in group:
                     yield guest_id, term
@@ -638,18 +756,19 @@ def _merged_guests(connection: Reader, event_id: int, term: str,
                 return  # every guest of the event read
             after, read, batch = rows[-1][0], read + len(rows), 2 * batch
         # Few of the guests are of these companies: the rest company by company.
-    streams = [_company_guests(connection, event_id, company, after) for company in companies]
+    streams = [_company_guests(connection, event_id, company, after, shared)
+               for company in companies]
     merged = streams[0] if len(streams) == 1 else heapq.merge(*streams)
     for guest_id in merged:
         yield guest_id, term
 
 
 def _company_guests(connection: Reader, event_id: int, company: str,
-                    after: int) -> Iterator[int]:
-    """Ids of one company's guests after `after`, ascending, read in growing pages."""
+                    after: int, shared: _Shared) -> Iterator[int]:
+    """Ids of one company's (or domain's) guests after `after`, ascending, in growing pages."""
     batch = 16
     while True:
-        ids = [row[0] for row in connection(COMPANY_GUESTS_SQL,
+        ids = [row[0] for row in connection(shared.owner_guests,
                                             (event_id, company, after, batch))]
         yield from ids
         if len(ids) < batch:
@@ -694,6 +813,10 @@ _COUNT_COMPANY_KEYS = text(  # a company's key counts once for each of its guest
     "SELECT count(*) FROM (SELECT 1 FROM company_search_terms c JOIN guests g"
     " ON g.event_id = c.event_id AND g.company = c.company WHERE c.event_id = :event"
     " AND c.term >= :lo AND c.term < :hi LIMIT :cap)")
+_COUNT_DOMAIN_KEYS = text(  # and a domain's once for each guest with an address there
+    "SELECT count(*) FROM (SELECT 1 FROM email_domain_search_terms d JOIN guests g"
+    " ON g.event_id = d.event_id AND g.email_domain = d.domain WHERE d.event_id = :event"
+    " AND d.term >= :lo AND d.term < :hi LIMIT :cap)")
 
 
 def _rarest(session: Session, event_id: int, query_words: list[str]) -> str:
@@ -707,9 +830,10 @@ def _rarest(session: Session, event_id: int, query_words: list[str]) -> str:
     for word in query_words:
         params = {"event": event_id, "lo": word, "hi": word + _TOP, "cap": _ESTIMATE_CAP}
         own = session.scalar(_COUNT_GUEST_KEYS, params) or 0
-        if own < _ESTIMATE_CAP:
-            params["cap"] = _ESTIMATE_CAP - own
-            own += session.scalar(_COUNT_COMPANY_KEYS, params) or 0
+        for shared in (_COUNT_DOMAIN_KEYS, _COUNT_COMPANY_KEYS):
+            if own < _ESTIMATE_CAP:
+                params["cap"] = _ESTIMATE_CAP - own
+                own += session.scalar(shared, params) or 0
         sizes[word] = own
     return min(query_words, key=lambda word: (sizes[word], -_weight(word)))
 
@@ -726,37 +850,54 @@ _KIND_ORDER = {
 }
 
 
-def _word_sql(i: int, guest: str, company: bool) -> tuple[str, str]:
+# Per other word of a query: whether it starts some company's key, and some e-mail domain's
+# (else the guest's own keys are all there is to look at for that kind).
+Shared = tuple[bool, bool]
+
+
+def _word_sql(i: int, guest: str, shared: Shared) -> tuple[str, str]:
     """For query word i and the guest whose id is the SQL expression `guest`: the best kind of
-    key the word starts (NULL if none) and the condition that it starts one; `company` when the
-    word starts some company's key (else the guest's own keys are all there is to look at)."""
+    key the word starts (NULL if none) and the condition that it starts one."""
+    company, domain = shared
 
     def own(alias: str, what: str, rank: str = "") -> str:
         return (f"SELECT {what} FROM guest_search_terms {alias} WHERE {alias}.guest_id = {guest}"
                 f" AND {alias}.term >= :lo{i} AND {alias}.term < :hi{i}{rank}")
 
-    def of_company(alias: str, what: str) -> str:
-        return (f"SELECT {what} FROM guests {alias}g JOIN company_search_terms {alias}c"
-                f" ON {alias}c.event_id = {alias}g.event_id AND {alias}c.company = {alias}g.company"
+    def of_owner(alias: str, what: str, table: str, owner: str, column: str) -> str:
+        return (f"SELECT {what} FROM guests {alias}g JOIN {table} {alias}c"
+                f" ON {alias}c.event_id = {alias}g.event_id"
+                f" AND {alias}c.{owner} = {alias}g.{column}"
                 f" WHERE {alias}g.id = {guest} AND {alias}c.term >= :lo{i}"
                 f" AND {alias}c.term < :hi{i}")
 
-    if not company:
+    def of_company(alias: str, what: str) -> str:
+        return of_owner(alias, what, "company_search_terms", "company", "company")
+
+    def of_domain(alias: str, what: str) -> str:
+        return of_owner(alias, what, "email_domain_search_terms", "domain", "email_domain")
+
+    if not company and not domain:
         return f"({own(f'u{i}', f'min(u{i}.rank)')})", f"EXISTS ({own(f'e{i}', '1')})"
     # Kinds rank name 1, name part 2, company 3, e-mail 4: the best is a name key's, else the
-    # company's, else the e-mail's (coalesce stops at the first that is not NULL).
-    best = (f"coalesce(({own(f'n{i}', f'min(n{i}.rank)', f' AND n{i}.rank < {_COMPANY}')}),"
-            f" ({of_company(f'b{i}', str(_COMPANY))} LIMIT 1),"
-            f" ({own(f'm{i}', f'min(m{i}.rank)', f' AND m{i}.rank > {_COMPANY}')}))")
-    exists = (f"(EXISTS ({own(f'e{i}', '1')}) OR EXISTS ({of_company(f'x{i}', '1')}))")
-    return best, exists
+    # company's, else the e-mail's own or its domain's (coalesce stops at the first not NULL).
+    best = [f"({own(f'n{i}', f'min(n{i}.rank)', f' AND n{i}.rank < {_COMPANY}')})"]
+    exists = [f"EXISTS ({own(f'e{i}', '1')})"]
+    if company:
+        best.append(f"({of_company(f'b{i}', str(_COMPANY))} LIMIT 1)")
+        exists.append(f"EXISTS ({of_company(f'x{i}', '1')})")
+    best.append(f"({own(f'm{i}', f'min(m{i}.rank)', f' AND m{i}.rank > {_COMPANY}')})")
+    if domain:
+        best.append(f"({of_domain(f'd{i}', str(_EMAIL))} LIMIT 1)")
+        exists.append(f"EXISTS ({of_domain(f'y{i}', '1')})")
+    return f"coalesce({', '.join(best)})", f"({' OR '.join(exists)})"
 
 
 @functools.lru_cache(maxsize=256)
-def _words_sql(companies: tuple[bool, ...], after: bool) -> TextClause:
+def _words_sql(companies: tuple[Shared, ...], after: bool) -> TextClause:
     """Guest keys of one kind starting with the driving word, of guests matching every other
-    word in some key; with, for each other word, the best kind of key it matched. One flag per
-    other word: whether it starts some company's key."""
+    word in some key; with, for each other word, the best kind of key it matched. One pair of
+    flags per other word: whether it starts some company's key, some e-mail domain's."""
     parts = [_word_sql(i, "t.guest_id", company) for i, company in enumerate(companies)]
     where = ["t.event_id = :event", "t.rank = :kind"]
     where.append("t.term >= :after_term AND t.term < :hi"
@@ -771,7 +912,7 @@ def _words_sql(companies: tuple[bool, ...], after: bool) -> TextClause:
 
 
 @functools.lru_cache(maxsize=256)
-def _filter_sql(companies: tuple[bool, ...]) -> TextClause:
+def _filter_sql(companies: tuple[Shared, ...]) -> TextClause:
     """Of some guests (ids bound as :ids, expanding), those matching every other word, each
     with the best kind of key every other word matched (flags as for _words_sql)."""
     parts = [_word_sql(i, "g.id", company) for i, company in enumerate(companies)]
@@ -786,20 +927,26 @@ _ANY_COMPANY_KEY = text(
     " LIMIT 1")
 
 
-def _starts_company_keys(session: Session, event_id: int, word: str) -> bool:
-    """Whether the word starts a key of some company of the event."""
-    return session.scalar(_ANY_COMPANY_KEY, {"event": event_id, "lo": word,
-                                             "hi": word + _TOP}) is not None
+_ANY_DOMAIN_KEY = text(
+    "SELECT 1 FROM email_domain_search_terms WHERE event_id = :event AND term >= :lo"
+    " AND term < :hi LIMIT 1")
 
 
-def _company_word_rows(
-    session: Session, event_id: int, driver: str, params: dict[str, object],
-    companies: tuple[bool, ...], batch: int,
+def _starts_shared_keys(session: Session, event_id: int, word: str) -> Shared:
+    """Whether the word starts a key of some company of the event, of some e-mail domain."""
+    params = {"event": event_id, "lo": word, "hi": word + _TOP}
+    return (session.scalar(_ANY_COMPANY_KEY, params) is not None,
+            session.scalar(_ANY_DOMAIN_KEY, params) is not None)
+
+
+def _filtered_rows(
+    session: Session, rows: Iterator[tuple[int, str]], params: dict[str, object],
+    companies: tuple[Shared, ...], batch: int,
 ) -> Iterator[list[tuple[Any, ...]]]:
-    """Pages of (guest id, company key, best kind of each other word) for guests whose company
-    has a key starting with the driving word and who match every other word, in the order
-    (key, guest id); a page holds at most `batch` rows of company keys before filtering."""
-    rows = _company_rows(session, event_id, driver)
+    """Pages of (guest id, key, best kind of each other word) of these (guest id, key) rows
+    (of a company key or an e-mail key starting with the driving word, in the order (key,
+    guest id)) whose guests match every other word; a page holds at most `batch` rows before
+    filtering."""
     while True:
         page = list(itertools.islice(rows, batch))
         if not page:
@@ -827,8 +974,8 @@ def _scan_words(
     params: dict[str, object] = {"event": event_id, "lo": driver, "hi": driver + _TOP}
     for i, other in enumerate(others):
         params[f"lo{i}"], params[f"hi{i}"] = other, other + _TOP
-    # A word no company's key starts is looked for in the guest's own keys alone.
-    companies = tuple(_starts_company_keys(session, event_id, other) for other in others)
+    # A word no company's (domain's) key starts is looked for in the guest's own keys alone.
+    companies = tuple(_starts_shared_keys(session, event_id, other) for other in others)
     # guest -> (tier, kind order within the tier, position in the scans, key)
     placed: dict[int, tuple[Match, int, int, str]] = {}
     position = 0
@@ -853,8 +1000,10 @@ def _scan_words(
 
     for kind in (_NAME, _PART, _COMPANY, _EMAIL):
         batch = 2 * need + 8
-        if kind == _COMPANY:
-            pages = _company_word_rows(session, event_id, driver, params, companies, batch)
+        if kind in (_COMPANY, _EMAIL):
+            # Keys stored per company or per domain: read in order, then filtered.
+            pages = _filtered_rows(session, _key_rows(session, event_id, kind, driver), params,
+                                   companies, batch)
             while ahead(kind) < need:
                 page = next(pages, None)
                 if page is None:

@@ -540,7 +540,7 @@ def test_an_import_is_all_or_nothing_when_writing_fails(
         run_import(database, first)
     before = {name: guest.company for name, guest in guests(database).items()}
 
-    def broken_index(*_: object) -> None:
+    def broken_index(*_: object, **__: object) -> None:
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(f"kiosk.search.{step}", broken_index)
@@ -566,9 +566,9 @@ def test_new_and_changed_guests_are_searchable_at_once(
     def counted(name: str) -> Callable[..., None]:
         real = getattr(search, name)
 
-        def call(*args: Any) -> None:
+        def call(*args: Any, **kwargs: Any) -> None:
             calls.append(name)
-            real(*args)
+            real(*args, **kwargs)
         return call
 
     for name in ("index_new_guests", "reindex_guests"):

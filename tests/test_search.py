@@ -346,6 +346,28 @@ def test_reindex_after_a_name_is_corrected(
     assert set(names(find(database, event, "张"))) == {"张晓明", "张丽"}
 
 
+def test_an_address_moving_to_another_domain_moves_its_guest(
+    database: Database, event: Event, people: dict[str, int]
+) -> None:
+    """E-mail domain keys are stored once per domain: a guest whose address changes is found
+    by the new domain at once, no longer by the old, and a domain nobody uses loses its keys."""
+    guest_id = people["李伟"]
+    assert [h.id for h in find(database, event, "qq com")] == [guest_id]
+    with database.session() as session:
+        guest = session.get(Guest, guest_id)
+        assert guest is not None
+        guest.email = "liwei@Siemens.de"
+        reindex_guests(session, [guest_id])
+        left = session.scalars(text(
+            "SELECT DISTINCT domain FROM email_domain_search_terms ORDER BY domain")).all()
+    assert left == ["huawei.com", "siemens.de", "tsinghua.edu.cn"]
+    assert find(database, event, "qq") == []
+    found = find(database, event, "siemens de")
+    assert {h.id for h in found} == {guest_id, people["Jürgen Müller"]}
+    assert all(h.match is Match.EMAIL for h in found if h.id == guest_id)
+    assert [h.id for h in find(database, event, "li siemens")] == [guest_id]
+
+
 def test_reindex_of_a_removed_guest_drops_its_keys(
     database: Database, event: Event, people: dict[str, int]
 ) -> None:
@@ -466,36 +488,40 @@ def _plan(db: Database, statement: str, parameters: Any) -> list[str]:
         return [row[-1] for row in rows]
 
 
+@pytest.mark.parametrize("owner", ["company", "domain"])
 def test_every_statement_of_a_company_scan_seeks_in_an_index(
-    large: tuple[Database, int]
+    large: tuple[Database, int], owner: str
 ) -> None:
     """Company keys are stored once per company: a scan reads a page of a company's keys from
-    the company index, then each company's guests in id order from the guests' company index."""
-    from kiosk.search import (
-        _COUNT_COMPANY_KEYS,
-        _FIRST_COMPANY_TERMS,
-        _NEXT_COMPANY_TERMS,
-        COMPANY_GUESTS_SQL,
-    )
+    the company index, then each company's guests in id order from the guests' company index;
+    e-mail domain keys alike, through the guests' (event_id, email_domain) index."""
+    from kiosk.search import _COMPANIES, _COUNT_COMPANY_KEYS, _COUNT_DOMAIN_KEYS, _DOMAINS
 
+    shared, count, table_index, guests_index, value = (
+        (_COMPANIES, _COUNT_COMPANY_KEYS, "ix_company_search_terms_lookup",
+         "ix_guests_event_company", "北京大学") if owner == "company" else
+        (_DOMAINS, _COUNT_DOMAIN_KEYS, "ix_email_domain_search_terms_lookup",
+         "ix_guests_event_email_domain", "example.com"))
     db, forum_id = large
     parameters: dict[str, object] = {
         "event": forum_id, "lo": "bei", "hi": "bei\U0010ffff", "batch": 20, "cap": 2000,
-        "after_term": "beijing", "after": "北京大学",
+        "after_term": "beijing", "after": value,
     }
-    first = _plan(db, _FIRST_COMPANY_TERMS.text, parameters)
-    later = _plan(db, _NEXT_COMPANY_TERMS.text, parameters)
+    first = _plan(db, shared.first_terms.text, parameters)
+    later = _plan(db, shared.next_terms.text, parameters)
     for details in (first, later):
         assert not _full_reads(details), details
-        assert len([d for d in details if "ix_company_search_terms_lookup" in d]) == 1, details
+        assert len([d for d in details if table_index in d]) == 1, details
     assert "term>?" in later[0]
-    guests = _plan(db, COMPANY_GUESTS_SQL, (forum_id, "北京大学", 100, 16))
+    guests = _plan(db, shared.owner_guests, (forum_id, value, 100, 16))
     assert not _full_reads(guests), guests
-    assert guests == [d for d in guests if "ix_guests_event_company" in d] and len(guests) == 1
+    assert guests == [d for d in guests if guests_index in d] and len(guests) == 1
     assert "rowid>?" in guests[0] or "id>?" in guests[0], guests
-    counted = _plan(db, _COUNT_COMPANY_KEYS.text, parameters)
+    after = _plan(db, shared.guests_after, (forum_id, 100, 256))
+    assert not _full_reads(after), after
+    counted = _plan(db, count.text, parameters)
     assert not _full_reads(counted), counted
-    assert any("ix_guests_event_company" in d for d in counted), counted
+    assert any(guests_index in d for d in counted), counted
 
 
 def test_search_at_scale_finds_real_guests(large: tuple[Database, int]) -> None:
@@ -676,10 +702,14 @@ def test_multi_word_search_finds_exactly_the_guests_matching_every_word(
     assert checked > 50
 
 
+_NONE, _COMPANY, _DOMAIN, _BOTH = (False, False), (True, False), (False, True), (True, True)
+
+
 @pytest.mark.parametrize("after", [False, True])
-@pytest.mark.parametrize("companies", [(False,), (True,), (False, True, False), (True, True, True)])
+@pytest.mark.parametrize("companies", [(_NONE,), (_COMPANY,), (_DOMAIN,), (_BOTH,),
+                                       (_NONE, _COMPANY, _DOMAIN), (_BOTH, _BOTH, _BOTH)])
 def test_every_page_of_a_multi_word_scan_seeks_in_the_index(
-    large: tuple[Database, int], after: bool, companies: tuple[bool, ...]
+    large: tuple[Database, int], after: bool, companies: tuple[tuple[bool, bool], ...]
 ) -> None:
     from kiosk.search import _words_sql
 
@@ -697,19 +727,23 @@ def test_every_page_of_a_multi_word_scan_seeks_in_the_index(
     assert not _full_reads(details), details
     assert len([d for d in details if "ix_guest_search_terms_lookup" in d]) == 1
     # Each other word: the guest's own keys by primary key (whether, and the best kind: a name
-    # kind, else an e-mail's when the word starts company keys too), and then its company's keys
-    # (whether, best) by the company's primary key.
+    # kind, else an e-mail's when the word starts company or domain keys too), and then its
+    # company's and its e-mail domain's keys (whether, best) by their primary keys.
     own = [d for d in details if "USING PRIMARY KEY (guest_id=? AND term>? AND term<?)" in d]
     company = [d for d in details
                if "USING PRIMARY KEY (event_id=? AND company=? AND term>? AND term<?)" in d]
-    with_company = sum(companies)
-    assert len(own) == 2 * len(companies) + with_company, details
-    assert len(company) == 2 * with_company, details
+    domain = [d for d in details
+              if "USING PRIMARY KEY (event_id=? AND domain=? AND term>? AND term<?)" in d]
+    shared = sum(1 for flags in companies if any(flags))
+    assert len(own) == 2 * len(companies) + shared, details
+    assert len(company) == 2 * sum(c for c, _ in companies), details
+    assert len(domain) == 2 * sum(d for _, d in companies), details
 
 
-@pytest.mark.parametrize("companies", [(False,), (True,), (True, False, True)])
+@pytest.mark.parametrize("companies", [(_NONE,), (_COMPANY,), (_DOMAIN,),
+                                       (_COMPANY, _NONE, _BOTH)])
 def test_filtering_guests_found_by_company_seeks_in_the_index(
-    large: tuple[Database, int], companies: tuple[bool, ...]
+    large: tuple[Database, int], companies: tuple[tuple[bool, bool], ...]
 ) -> None:
     from kiosk.search import _filter_sql
 
@@ -722,9 +756,9 @@ def test_filtering_guests_found_by_company_seeks_in_the_index(
     details = _plan(db, statement.replace(":ids", "(3, 5, 8)"), parameters)
     assert not _full_reads(details), details
     assert details[0].startswith("SEARCH g USING INTEGER PRIMARY KEY"), details
-    with_company = sum(companies)
+    shared = sum(1 for flags in companies if any(flags))
     assert len([d for d in details if "USING PRIMARY KEY" in d]) == (
-        2 * len(companies) + 3 * with_company), details
+        2 * len(companies) + shared + 2 * sum(c + d for c, d in companies)), details
 
 
 @pytest.mark.parametrize("email", ["zhang.wei@huawei.com", "O'Brien_X@Ex-ample.CO.uk",
