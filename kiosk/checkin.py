@@ -452,6 +452,13 @@ def latest_checkin(session: Session, guest: Guest) -> Scan:
     return scan
 
 
+# Scans whose commits left the WAL checkpoint to Gate.tidy(): run it after this many (each scan
+# writes about ten pages; SQLite checkpoints at 1,000), and stop deferring after that many if
+# tidy() is never called, so the WAL stays bounded whoever drives the gate.
+_CHECKPOINT_AFTER = 64
+_DEFER_AT_MOST = 512
+
+
 class Gate:
     """A device's scanning point: decides, records and durably commits each scan.
 
@@ -461,11 +468,18 @@ class Gate:
     def __init__(
         self, database: Database, checkpoint_name: str | None = None, *,
         clock: Clock = utc_now, operator: str | None = None, arbiter: Arbiter | None = None,
+        defer_checkpoints: bool = False,
     ) -> None:
+        """``defer_checkpoints``: a scan's commit leaves the WAL checkpoint to ``tidy()``,
+        which the caller runs once the verdict is shown (the kiosk window's writer lane does),
+        so no guest waits for it; if ``tidy`` is not called, scans go back to checkpointing
+        as they commit after _DEFER_AT_MOST of them."""
         self.database = database
         self.clock = clock
         self.operator = operator
         self.arbiter = arbiter
+        self.defer_checkpoints = defer_checkpoints
+        self._deferred = 0  # scans committed since the last tidy() without a checkpoint
         with database.session() as session:
             event = events.current_event(session)
             checkpoint = find_checkpoint(session, event, checkpoint_name)
@@ -497,12 +511,24 @@ class Gate:
             scan_id = preview.scan_id
             if preview.reason is Reason.ADMITTED:
                 ruling = self.arbiter.rule(scan_id, text, checkpoint.uid, now)
-        with self.database.connection(writes=True) as connection:
+        defer = self.defer_checkpoints and self._deferred < _DEFER_AT_MOST
+        with self.database.connection(writes=True, defer_checkpoint=defer) as connection:
             ledger, event, checkpoint = self._open(connection)
-            return record_scan(
+            verdict = record_scan(
                 ledger, event, checkpoint, self.device_uid, payload, now,
                 operator=self.operator, scan_id=scan_id, ruling=ruling,
             )
+        self._deferred += defer
+        return verdict
+
+    def tidy(self) -> bool:
+        """After scans that deferred it, the WAL checkpoint, once enough of them are waiting
+        (SQLite's own threshold is about a hundred scans' pages); whether it ran."""
+        if self._deferred < _CHECKPOINT_AFTER:
+            return False
+        self.database.checkpoint()
+        self._deferred = 0
+        return True
 
     def check_in_by_hand(self, guest_uid: str, operator: str) -> Verdict:
         """A staff check-in of a guest found by search, under the same rules as a scan."""

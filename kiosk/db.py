@@ -43,6 +43,9 @@ def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir("kiosk", appauthor=False))
 
 
+WAL_AUTOCHECKPOINT_PAGES = 1000  # SQLite's own default, restored after a deferred checkpoint
+
+
 def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
     # The driver's own transaction handling is turned off so that SQLAlchemy's BEGIN is the only
     # one (pysqlite otherwise delays BEGIN and breaks SAVEPOINT and durable-commit guarantees).
@@ -140,12 +143,42 @@ class Database:
             yield session
 
     @contextmanager
-    def connection(self, *, writes: bool = False) -> Iterator[Connection]:
+    def connection(
+        self, *, writes: bool = False, defer_checkpoint: bool = False
+    ) -> Iterator[Connection]:
         """A Core connection in a transaction committed at the end of the block (rolled back if
-        it raises), for hot paths that skip the ORM; ``writes`` as for ``session``."""
+        it raises), for hot paths that skip the ORM; ``writes`` as for ``session``.
+
+        ``defer_checkpoint``: this commit never runs SQLite's automatic WAL checkpoint (which
+        the commit that takes the WAL past 1,000 pages runs, copying them all into the database
+        file before the commit returns); the caller runs ``checkpoint()`` later, when nobody
+        waits (a gate: after the verdict is shown). The commit is as durable either way.
+        """
         engine = self._writing_engine if writes else self.engine
-        with engine.begin() as connection:
-            yield connection
+        if not (defer_checkpoint and engine.dialect.name == "sqlite"):
+            with engine.begin() as connection:
+                yield connection
+            return
+        with engine.connect() as connection:
+            raw = connection.connection.driver_connection
+            assert raw is not None
+            raw.execute("PRAGMA wal_autocheckpoint=0")
+            try:
+                with connection.begin():
+                    yield connection
+            finally:
+                raw.execute(f"PRAGMA wal_autocheckpoint={WAL_AUTOCHECKPOINT_PAGES}")
+
+    def checkpoint(self) -> None:
+        """Copy what the WAL holds into the database file, without waiting for readers or
+        blocking writers (a PASSIVE checkpoint; SQLite finishes it at a later one if readers
+        held some pages)."""
+        if self.engine.dialect.name != "sqlite":
+            return
+        with self.engine.connect() as connection:
+            raw = connection.connection.driver_connection
+            assert raw is not None
+            raw.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
 
     def close(self) -> None:
         self.engine.dispose()

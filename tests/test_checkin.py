@@ -307,3 +307,63 @@ def test_the_server_engine_and_the_gate_give_the_same_verdict(database, event, c
         assert identified.guest is not None and identified.guest.uid == guest.uid
         assert gate.scan(code).reason is expected
         clock.advance(minutes=10)
+
+
+# WAL checkpoints out of the guest's way ---------------------------------------------------
+
+
+def _database_file_stamp(database: Database) -> tuple[int, int]:
+    """When the main database file was last written, and its size: the WAL checkpoint is what
+    writes it (a commit writes only the WAL)."""
+    from pathlib import Path
+
+    path = Path(str(database.engine.url.database))
+    stat = path.stat()
+    return stat.st_mtime_ns, stat.st_size
+
+
+def _scans_at_the_hall(database: Database, gate: Gate, clock: FixedClock, code: str,
+                       count: int) -> None:
+    for _ in range(count):
+        clock.advance(minutes=1)  # re-entry: every scan is a new check-in, written
+        assert gate.scan(code).is_accepted
+
+
+@pytest.mark.parametrize("defer", [False, True])
+def test_a_deferring_gate_leaves_the_wal_checkpoint_to_tidy(
+    database: Database, event: Event, clock: FixedClock, defer: bool
+) -> None:
+    """SQLite checkpoints in the commit that takes the WAL past 1,000 pages; a kiosk gate
+    leaves that to tidy(), run after the verdict is shown, and the scans are as durable."""
+    code = credential(database, add_guest(database, event))
+    hall = Gate(database, "Exhibition hall", clock=clock, defer_checkpoints=defer)
+    database.checkpoint()
+    before = _database_file_stamp(database)
+    _scans_at_the_hall(database, hall, clock, code, 300)  # well past 1,000 pages of WAL
+    written = _database_file_stamp(database) != before
+    assert written is not defer
+    if defer:
+        assert hall.tidy() is True
+        assert _database_file_stamp(database) != before
+        assert hall.tidy() is False  # nothing waiting: no checkpoint
+    with database.session() as session:
+        assert session.scalar(select(func.count()).select_from(Scan)) == 300
+    with database.engine.connect() as connection:  # a connection the gate used, as it was
+        assert connection.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == 1000
+
+
+def test_a_gate_whose_tidy_is_never_called_checkpoints_as_it_commits_again(
+    database: Database, event: Event, clock: FixedClock
+) -> None:
+    """The WAL stays bounded whoever drives the gate: after _DEFER_AT_MOST deferred scans,
+    commits checkpoint as usual."""
+    from kiosk.checkin import _DEFER_AT_MOST
+
+    code = credential(database, add_guest(database, event))
+    hall = Gate(database, "Exhibition hall", clock=clock, defer_checkpoints=True)
+    _scans_at_the_hall(database, hall, clock, code, _DEFER_AT_MOST)
+    database.checkpoint()
+    before = _database_file_stamp(database)
+    _scans_at_the_hall(database, hall, clock, code, 300)
+    assert _database_file_stamp(database) != before
+    assert hall.tidy() is True  # and tidy() starts deferring again

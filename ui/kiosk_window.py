@@ -93,8 +93,10 @@ def open_gate(database: Database, checkpoint: str | None, clock: Clock) -> Opene
         demo.ensure_demo(database)
     # Once enrolled with a server (now or later), scans this kiosk would admit are put to it
     # first (kiosk.sync.online), falling back to the local verdict within half a second; this
-    # runs on the writer thread.
-    gate = Gate(database, checkpoint, clock=clock, arbiter=EnrolmentArbiter(database))
+    # runs on the writer thread. Its WAL checkpoints wait until a verdict is on its way to the
+    # screen (Gate.tidy, queued behind each scan).
+    gate = Gate(database, checkpoint, clock=clock, arbiter=EnrolmentArbiter(database),
+                defer_checkpoints=True)
     with database.session() as session:
         event = events.current_event(session)
         local_names = {c.name: c.name_local for c in event.checkpoints if c.name_local}
@@ -284,6 +286,7 @@ class KioskWindow(QWidget):
             self.gate.scan, payload, on_done=lambda v: self._on_verdict(v, started),
             on_error=self._on_scan_failed, owner=self,
         )
+        self.app.tasks.write(self.gate.tidy, owner=self)
 
     def _another_window_active(self) -> bool:
         """Another window of this app (the staff desk) has the keyboard, so the scanner too."""
