@@ -52,7 +52,6 @@ from kiosk.models import Checkpoint, Event, Guest, OutboxItem, Scan, utc_now
 from kiosk.search import reindex_guests
 from kiosk.server import admin, auth
 from kiosk.server.changes import ChangeLog
-from kiosk.server.runner import BackgroundServer
 from kiosk.server.store import ServerStore
 from kiosk.sync import records
 from kiosk.sync.client import ServerClient
@@ -184,23 +183,6 @@ def _peer_app(store: ServerStore) -> FastAPI:
     return app
 
 
-@contextmanager
-def _uvicorn(app: FastAPI) -> Iterator[str]:
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.01)
-    try:
-        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
-    finally:
-        server.should_exit = True
-        thread.join(10)
-        sock.close()
-
-
 def _peer_full_download(url: str, database: Database) -> tuple[int, float, float]:
     """The whole guest list in one response, each guest added through the ORM, then indexed for
     search: (guests, seconds until stored, seconds of search indexing)."""
@@ -239,7 +221,7 @@ def _bench_first_pull(
         kiosks.append(database)
     peer: list[float] = []
     peer_search: list[float] = []
-    with _uvicorn(_peer_app(store)) as peer_url:
+    with _server_process(store.url, peer=True) as peer_url:
         for n in range(rounds):
             database = _enrolled_kiosk(store, url, folder / f"peer-pull-{n}")
             got, stored, indexed = _peer_full_download(peer_url, database)
@@ -254,7 +236,8 @@ def _bench_first_pull(
         Row("sync", f"first pull of {guests:,} guests onto an empty kiosk, until scannable",
             "s", median(stored_ours), peer_name, median(stored_peer), goal="< 10 s",
             notes=f"{rounds} rounds each; pages of 2,000, each in one transaction; the guests "
-                  f"are stored and every credential admits; search keys come next (row below)"),
+                  f"are stored and every credential admits; search keys come next (row below); "
+                  f"each server in its own process (one uvicorn worker, SQLite)"),
         Row("sync", f"first pull of {guests:,} guests, until searchable at the desk", "s",
             median(ours), peer_name + " + the same search indexing", median(peer),
             goal="< 10 s",
@@ -312,13 +295,29 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def serve_peer(database_url: str, port: int) -> None:
+    """The peer's server (one JSON of the whole list), run as its own process."""
+    store = ServerStore(database_url)
+
+    app = _peer_app(store)
+
+    @app.get("/api/v1/health")
+    def health() -> dict[str, str]:
+        return {"status": "ok"}
+
+    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
+
+
 @contextmanager
-def _server_process(database_url: str) -> Iterator[str]:
-    """``kiosk.server.runner.serve`` in a process of its own, as it runs at a venue."""
+def _server_process(database_url: str, *, peer: bool = False) -> Iterator[str]:
+    """``kiosk.server.runner.serve`` (or the peer's server) in a process of its own, as it
+    runs at a venue: the server and the kiosk are two machines, not threads sharing one GIL."""
     port = _free_port()
-    code = ("import logging, sys; logging.basicConfig(level=logging.WARNING); "
-            "from kiosk.server.runner import serve; serve(sys.argv[1], '127.0.0.1', "
-            "int(sys.argv[2]))")
+    target = ("from bench.bench_sync import serve_peer as serve; serve(sys.argv[1], "
+              "int(sys.argv[2]))" if peer else
+              "from kiosk.server.runner import serve; serve(sys.argv[1], '127.0.0.1', "
+              "int(sys.argv[2]))")
+    code = "import logging, sys; logging.basicConfig(level=logging.WARNING); " + target
     process = subprocess.Popen([sys.executable, "-c", code, database_url, str(port)],
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
@@ -506,15 +505,15 @@ def run(quick: bool) -> list[Row]:
     rows: list[Row] = []
     store = _server_with_guests(folder, guests)
     codes = _credentials(store, 40)
-    with BackgroundServer(store, poll_interval=0.2) as server:
-        pull_rows, kiosks = _bench_first_pull(store, server.url, folder, guests,
+    # The kiosk and the server are two machines at a venue: the pulls and pushes go to a
+    # server process of its own (on the same database), not to a thread sharing the kiosk's
+    # GIL; the peer's server too.
+    with _server_process(store.url) as server_url:
+        pull_rows, kiosks = _bench_first_pull(store, server_url, folder, guests,
                                               rounds=2 if quick else 3)
         rows.extend(pull_rows)
-        # The kiosk and the server are two machines at a venue: the pushes go to a server
-        # process of its own (on the same database), not to a thread sharing the kiosk's GIL.
-        with _server_process(store.url) as push_url:
-            rows.append(_bench_push(store, push_url, folder, scans, scans // 10,
-                                    rounds=1 if quick else 3))
+        rows.append(_bench_push(store, server_url, folder, scans, scans // 10,
+                                rounds=1 if quick else 3))
         rows.append(_bench_gate_to_gate(store, kiosks[0], kiosks[1], codes,
                                         samples=10 if quick else 20,
                                         peer_samples=4 if quick else 8))

@@ -201,9 +201,12 @@ class PageApplier:
                        *(getattr(Guest, f) for f in _SEARCHED)).where(Guest.uid.in_(uids)))
         }
         # A number held here by another guest (a walk-in the server has refused) is left alone.
+        # Looked up by (event, number), the unique index: by number alone SQLite reads every
+        # guest, once per chunk of a first pull.
         holders = {
             (row.event_id, row.number): row.uid for row in self.session.execute(
                 select(Guest.uid, Guest.number, Guest.event_id).where(
+                    Guest.event_id.in_({r["event_id"] for r in rows}),
                     Guest.number.in_([r["number"] for r in rows])))
         }
         clean: list[dict[str, Any]] = []

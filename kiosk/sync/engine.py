@@ -35,6 +35,10 @@ log = logging.getLogger("kiosk.sync")
 
 PUSH_BATCH = 500
 PULL_PAGE = 2000
+# A first pull onto an empty kiosk asks for the largest pages the server gives: each page is
+# one transaction, and each commit writes again every index page its guests touched (the uid
+# and e-mail indexes take them in random order), so fewer, larger pages write far less.
+FIRST_PULL_PAGE = 5000  # kiosk.server.changes.PAGE_LIMIT
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,8 +92,11 @@ class Syncer:
 
     def __init__(
         self, database: Database, *, client: ServerClient | None = None,
-        push_batch: int = PUSH_BATCH, pull_page: int = PULL_PAGE, timeout: float | None = None,
+        push_batch: int = PUSH_BATCH, pull_page: int | None = None,
+        timeout: float | None = None,
     ) -> None:
+        """``pull_page``: changes asked for a page (default PULL_PAGE, or FIRST_PULL_PAGE for
+        the first pull onto an empty kiosk)."""
         self.database = database
         with database.session() as session:
             enrolment = state.enrolment(session)
@@ -98,7 +105,8 @@ class Syncer:
                              hint="run 'kiosk enroll URL CODE' with a code from the organiser")
         self.enrolment = enrolment
         self.push_batch = push_batch
-        self.pull_page = pull_page
+        self.pull_page = pull_page or PULL_PAGE
+        self._first_pull_page = pull_page or FIRST_PULL_PAGE
         self._own_client = client is None
         self.client = client if client is not None else ServerClient(
             enrolment.server_url, enrolment.token,
@@ -211,6 +219,7 @@ class Syncer:
             deferred = state.cursor(session) == 0 and session.scalar(
                 select(Guest.id).limit(1)) is None
             deferred = deferred or state.search_is_stale(session)
+        page_size = self._first_pull_page if deferred else self.pull_page
         # The next page is fetched while this one is applied: the server and the network work
         # while the kiosk writes. It is used only if the cursor is still where it was asked from.
         prefetch = ThreadPoolExecutor(1, thread_name_prefix="kiosk-sync-prefetch")
@@ -223,7 +232,7 @@ class Syncer:
                     page = ahead[1].result()
                 else:
                     _settle(ahead)
-                    page = self.client.changes(cursor, self.pull_page,
+                    page = self.client.changes(cursor, page_size,
                                                wait=wait if first else 0.0)
                 ahead = None
                 first = False
@@ -234,7 +243,7 @@ class Syncer:
                                     hint="enrol this kiosk again")
                 if page["has_more"]:
                     ahead = (last_seq, prefetch.submit(self.client.changes, last_seq,
-                                                       self.pull_page))
+                                                       page_size))
                 with self.database.session(writes=True) as session:
                     if state.cursor(session) != cursor:
                         log.info("another sync moved the cursor; asking again")

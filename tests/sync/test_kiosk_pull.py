@@ -97,3 +97,54 @@ def test_a_first_pull_cut_short_leaves_search_stale_until_the_next_pull(
         assert not state.search_is_stale(session)
         event = events.current_event(session)
         assert len(search_guest_ids(session, event.id, "Guest")) == 5
+
+
+def test_a_first_pull_asks_for_the_largest_pages_and_later_pulls_for_the_usual(
+    organiser: Organiser, fresh: Database
+) -> None:
+    """Each page is a transaction whose commit writes again every index page it touched:
+    an empty kiosk fills faster in the server's largest pages."""
+    from kiosk.server.changes import PAGE_LIMIT
+    from kiosk.sync.engine import FIRST_PULL_PAGE, PULL_PAGE
+
+    assert FIRST_PULL_PAGE == PAGE_LIMIT > PULL_PAGE
+    with Syncer(fresh) as syncer:
+        real = syncer.client.changes
+        asked: list[int] = []
+
+        def recorded(after: int, limit: int, wait: float = 0.0) -> dict[str, Any]:
+            asked.append(limit)
+            return real(after, limit, wait)
+
+        syncer.client.changes = recorded  # type: ignore[method-assign]
+        syncer.pull()
+        assert asked and set(asked) == {FIRST_PULL_PAGE}
+        asked.clear()
+        syncer.pull()
+        assert asked and set(asked) == {PULL_PAGE}
+
+
+def test_no_lookup_of_a_pull_reads_every_guest(organiser: Organiser, fresh: Database) -> None:
+    """Each chunk of a page looks its guests up by index (uid, or event and number): a lookup
+    reading every guest, once per chunk, made a first pull quadratic."""
+    from sqlalchemy import event as sql_event
+
+    seen: list[tuple[str, Any]] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any,
+               many: bool) -> None:
+        if not many and "FROM guests" in statement and "WHERE" in statement:
+            seen.append((statement, parameters))
+
+    sql_event.listen(fresh.engine, "before_cursor_execute", record)
+    try:
+        with Syncer(fresh, pull_page=3) as syncer:
+            syncer.pull()
+    finally:
+        sql_event.remove(fresh.engine, "before_cursor_execute", record)
+    assert len(seen) > 5
+    with fresh.engine.connect() as connection:
+        for statement, parameters in seen:
+            plan = [row[-1] for row in connection.exec_driver_sql(
+                f"EXPLAIN QUERY PLAN {statement}", parameters).all()]
+            assert not any(step.startswith("SCAN guests") for step in plan), (statement, plan)
