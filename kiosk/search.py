@@ -328,8 +328,14 @@ def _domain_keys(domain: str) -> tuple[tuple[str, ...], str, list[str]]:
 def email_domain(email: str) -> str | None:
     """The domain of an address whose keys are stored once per domain (EmailDomainSearchTerm)
     for every guest with an address there, or None when all the address's keys are the guest's
-    own (not ASCII, not exactly one '@', no word after it, or more than 12 words)."""
-    return _own_email_keys(email)[1]
+    own (not ASCII, not exactly one '@', no word after it, or more than 12 words).
+    The test of _own_email_keys without making the keys (an import asks it of every guest)."""
+    if email.isascii() and email.count("@") == 1:
+        local, _, domain = email.lower().translate(_APOSTROPHES).partition("@")
+        tail = _domain_keys(domain)[0]
+        if tail and len(_ASCII_WORD.findall(local)) + len(tail) <= 12:
+            return domain
+    return None
 
 
 def domain_keys(domain: str) -> list[str]:

@@ -773,6 +773,22 @@ def test_email_keys_fold_like_every_other_text(email: str) -> None:
     assert _email_keys(email) == [" ".join(parts[i:]) for i in range(len(parts))]
 
 
+@pytest.mark.parametrize("email", ["zhang.wei@huawei.com", "O'Brien_X@Ex-ample.CO.uk",
+                                   "a+b@x.io", "müller@straße.de", "a.b.c.d.e.f.g.h.i.j@k.l.m.n",
+                                   "a.b.c@d.e.f.g.h.i.j.k", "a.b.c@d.e.f.g.h.i.j.k.l.m",
+                                   "no-at-sign.example", "first@second@third.org", "x@",
+                                   "@only.domain", "a'@'b.c", "...@---", "x@-", ""])
+def test_email_domain_is_the_one_whose_keys_the_guest_leaves_out(email: str) -> None:
+    """email_domain() (an import's quick test) agrees with the keys stored for the guest: the
+    domain's keys are stored once per domain exactly when the guest's own leave them out."""
+    from kiosk.search import _email_keys, _own_email_keys, domain_keys, email_domain
+
+    own, domain = _own_email_keys(email)
+    assert email_domain(email) == domain
+    shared = domain_keys(domain) if domain is not None else []
+    assert sorted(own + shared) == sorted(_email_keys(email))
+
+
 def test_guests_command_no_match_of_a_pasted_page_stays_one_short_line(
     data_dir: Path, people: dict[str, int], capsys: pytest.CaptureFixture[str]
 ) -> None:
