@@ -55,7 +55,7 @@ from kiosk.server.changes import ChangeLog
 from kiosk.server.store import ServerStore
 from kiosk.sync import records
 from kiosk.sync.client import ServerClient
-from kiosk.sync.engine import PUSH_BATCH, Syncer
+from kiosk.sync.engine import FIRST_PULL_PAGE, PUSH_BATCH, Syncer
 from kiosk.sync.enrolment import enrol
 from kiosk.sync.loop import SyncLoop
 
@@ -235,7 +235,8 @@ def _bench_first_pull(
     rows = [
         Row("sync", f"first pull of {guests:,} guests onto an empty kiosk, until scannable",
             "s", median(stored_ours), peer_name, median(stored_peer), goal="< 10 s",
-            notes=f"{rounds} rounds each; pages of 2,000, each in one transaction; the guests "
+            notes=f"{rounds} rounds each; pages of {FIRST_PULL_PAGE:,} (an empty kiosk's), each in "
+                  f"one transaction; the guests "
                   f"are stored and every credential admits; search keys come next (row below); "
                   f"each server in its own process (one uvicorn worker, SQLite)"),
         Row("sync", f"first pull of {guests:,} guests, until searchable at the desk", "s",
