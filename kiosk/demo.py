@@ -35,7 +35,7 @@ from kiosk.checkpoints import RuleChange, define_checkpoint, describe_rules
 from kiosk.db import Database
 from kiosk.domain import Category
 from kiosk.errors import UsageError
-from kiosk.models import Checkpoint, Event, Guest, new_uid, utc_now
+from kiosk.models import Checkpoint, Event, Guest, time_ordered_uids, utc_now
 from kiosk.search import reindex_guests
 
 log = logging.getLogger("kiosk.demo")
@@ -514,12 +514,13 @@ def _insert_guests(
     columns = ("uid", "number", *_GUEST_COLUMNS, "days", "is_cancelled", "event_id",
                "credential_serial", "source", "note", "created_at", "updated_at")
     tuples = []
+    uids = time_ordered_uids(len(rows))  # as an import gives them (kiosk.importer)
     for offset, row in enumerate(rows):
         days = row["days"]
         if days is not None and days_process is not None:
             days = days_process(days)  # None stays SQL NULL (every day), not JSON null
         tuples.append((
-            new_uid(), first_number + offset, *(row[c] for c in _GUEST_COLUMNS), days,
+            uids[offset], first_number + offset, *(row[c] for c in _GUEST_COLUMNS), days,
             cancelled if row["is_cancelled"] else active, *constants,
         ))
     if dialect.paramstyle == "qmark":

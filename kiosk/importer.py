@@ -29,7 +29,6 @@ import datetime as dt
 import io
 import json
 import logging
-import os
 import re
 import string
 import unicodedata
@@ -48,7 +47,7 @@ from sqlalchemy.orm import Session
 from kiosk import events, search
 from kiosk.domain import Category
 from kiosk.errors import InputFileError, UsageError
-from kiosk.models import AuditEntry, Event, Guest, utc_now
+from kiosk.models import AuditEntry, Event, Guest, time_ordered_uids, utc_now
 from kiosk.names import NameRejectedError, normalise_optional
 
 log = logging.getLogger("kiosk.import")
@@ -1105,18 +1104,6 @@ def import_guests(
     return report
 
 
-def new_uids(count: int) -> list[str]:
-    """`count` random UUID strings of version 4, as kiosk.models.new_uid makes one (the same
-    os.urandom bits, version and variant), made together: str(uuid4()) costs more per guest
-    than storing the guest's row."""
-    raw = bytearray(os.urandom(16 * count))
-    raw[6::16] = bytes(b & 0x0F | 0x40 for b in raw[6::16])  # version 4
-    raw[8::16] = bytes(b & 0x3F | 0x80 for b in raw[8::16])  # RFC 4122 variant
-    h = raw.hex()
-    return [f"{h[i:i + 8]}-{h[i + 8:i + 12]}-{h[i + 12:i + 16]}-{h[i + 16:i + 20]}-"
-            f"{h[i + 20:i + 32]}" for i in range(0, 32 * count, 32)]
-
-
 _INSERT_CACHE_KIB = 64 * 1024  # SQLite page cache while new guests are inserted
 
 
@@ -1156,7 +1143,8 @@ def _insert(session: Session, event: Event, records: list[Record], now: dt.datet
     days_processor = processor("days")
     rows: list[tuple[Any, ...]] = []
     tail = tuple(constants.values())
-    for offset, (uid, record) in enumerate(zip(new_uids(len(records)), records, strict=True)):
+    uids = time_ordered_uids(len(records))
+    for offset, (uid, record) in enumerate(zip(uids, records, strict=True)):
         values = record.values
         days = values.get("days")
         if days is not None and days != ALL_DAYS:

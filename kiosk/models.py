@@ -8,6 +8,8 @@ strings, so two offline kiosks never hand out the same one.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import time
 import uuid
 from typing import Any, ClassVar
 
@@ -33,8 +35,31 @@ from kiosk.domain import Direction, EntryPolicy, PrintJobState
 
 
 def new_uid() -> str:
-    """A fresh globally unique id for rows that travel between devices."""
+    """A fresh globally unique id for rows that travel between devices: random (version 4),
+    so its first eight characters tell jobs and devices apart where they are shown short."""
     return str(uuid.uuid4())
+
+
+def time_ordered_uids(count: int) -> list[str]:
+    """`count` fresh UUIDs of version 7 (RFC 9562), ascending: the time in milliseconds, then
+    74 random bits (os.urandom), sorted within the batch; for guests added in bulk.
+
+    Time-ordered ids go in at the end of the uid index, where random ones land anywhere: an
+    import of 100,000 guests, and every kiosk's first pull of them (in the server's order),
+    rewrite far fewer index pages. Made together, as uuid.uuid4() per row costs more than
+    storing the row; Python 3.11 has no uuid7(). Guests' uids are never shown short.
+    """
+    if count <= 0:
+        return []
+    stamp = (time.time_ns() // 1_000_000).to_bytes(6, "big")
+    raw = bytearray(os.urandom(10 * count))
+    raw[0::10] = bytes(b & 0x0F | 0x70 for b in raw[0::10])  # version 7
+    raw[2::10] = bytes(b & 0x3F | 0x80 for b in raw[2::10])  # RFC 9562 variant
+    # Sorted after the version and variant bits are set, so the ids ascend as made.
+    h = b"".join(stamp + tail for tail in sorted(
+        bytes(raw[i:i + 10]) for i in range(0, 10 * count, 10))).hex()
+    return [f"{h[i:i + 8]}-{h[i + 8:i + 12]}-{h[i + 12:i + 16]}-{h[i + 16:i + 20]}-"
+            f"{h[i + 20:i + 32]}" for i in range(0, 32 * count, 32)]
 
 
 def utc_now() -> dt.datetime:

@@ -733,18 +733,25 @@ def test_kiosk_import_exit_codes_for_unreadable_files_and_bad_options(
     assert "Traceback" not in capsys.readouterr().err
 
 
-def test_new_uids_are_distinct_random_version_4_uuids() -> None:
+def test_imported_guests_uids_are_distinct_time_ordered_version_7_uuids() -> None:
+    import time
     import uuid
 
-    from kiosk.importer import new_uids
+    from kiosk.models import time_ordered_uids
 
-    made = new_uids(5000)
+    before = time.time_ns() // 1_000_000
+    made = time_ordered_uids(5000)
+    after = time.time_ns() // 1_000_000
     assert len(set(made)) == 5000
+    assert made == sorted(made)  # in order: appended to the indexes, not scattered
     for text in made:
         parsed = uuid.UUID(text)
         assert str(parsed) == text
-        assert parsed.version == 4 and parsed.variant == uuid.RFC_4122
-    assert new_uids(0) == []
+        assert parsed.version == 7 and parsed.variant == uuid.RFC_4122
+        assert before <= parsed.int >> 80 <= after  # the first 48 bits: Unix milliseconds
+    random_bits = {uuid.UUID(text).int & ((1 << 62) - 1) for text in made}
+    assert len(random_bits) == 5000
+    assert time_ordered_uids(0) == []
 
 
 @pytest.mark.parametrize(("cells", "blank"), [
