@@ -243,7 +243,8 @@ def window_manager() -> subprocess.Popen[bytes] | None:
     """A window manager on the virtual screen, so dialogs have their title bars as on a real
     desktop (Debian's openbox where installed; without one the pictures lack only the frames)."""
     if shutil.which("openbox") is None:
-        print("no openbox here: dialogs will have no title bars (apt install openbox)")
+        print("no openbox here: dialogs will have no title bars "
+              "(apt install openbox fonts-wqy-zenhei)")
         return None
     manager = subprocess.Popen(["openbox"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     time.sleep(1.0)  # it must own the screen before the first window maps
