@@ -139,22 +139,21 @@ def test_counting_runs_off_the_gui_thread_one_at_a_time_and_the_gui_keeps_answer
     qtbot.addWidget(view)
     shown: list[ArrivalSummary] = []
     view.refreshed.connect(shown.append)
-    gaps: list[float] = []
-    last = time.perf_counter()
+    turns_while_counting = 0
     for _ in range(5):
         view.refresh()  # asked again while counting: folded into one more count
     deadline = time.perf_counter() + 6
     while len(shown) < 2 and time.perf_counter() < deadline:
         qapp.processEvents()
-        now = time.perf_counter()
-        gaps.append(now - last)
-        last = now
+        if counting.running:
+            turns_while_counting += 1
         time.sleep(0.005)
     tasks.wait()
     qapp.processEvents()
     assert len(shown) == 2 and counting.most == 1
     assert all(t is not threading.main_thread() for t in counting.threads)
-    # A count on the GUI thread would stall it for COUNT_SECONDS; a loaded machine's scheduling
-    # hiccups stay well under half of that.
-    assert max(gaps) < COUNT_SECONDS / 2
+    # The GUI's event loop went round while a count ran (a count on the GUI thread would hold
+    # it for all of COUNT_SECONDS: no turn at all). Counted in turns, not timed: a loaded
+    # machine stretches single turns, which says nothing about where the count runs.
+    assert turns_while_counting >= 10
     tasks.deleteLater()
