@@ -235,10 +235,10 @@ def _bench_first_pull(
     rows = [
         Row("sync", f"first pull of {guests:,} guests onto an empty kiosk, until scannable",
             "s", median(stored_ours), peer_name, median(stored_peer), goal="< 10 s",
-            notes=f"{rounds} rounds each; pages of {FIRST_PULL_PAGE:,} (an empty kiosk's), each in "
-                  f"one transaction; the guests "
-                  f"are stored and every credential admits; search keys come next (row below); "
-                  f"each server in its own process (one uvicorn worker, SQLite)"),
+            notes=f"{rounds} rounds each; pages of {FIRST_PULL_PAGE:,} (an empty kiosk's), each "
+                  f"in one transaction; the guests are stored and every credential admits; "
+                  f"search keys come next (row below); each server in its own process (one "
+                  f"uvicorn worker, SQLite)"),
         Row("sync", f"first pull of {guests:,} guests, until searchable at the desk", "s",
             median(ours), peer_name + " + the same search indexing", median(peer),
             goal="< 10 s",
@@ -298,9 +298,7 @@ def _free_port() -> int:
 
 def serve_peer(database_url: str, port: int) -> None:
     """The peer's server (one JSON of the whole list), run as its own process."""
-    store = ServerStore(database_url)
-
-    app = _peer_app(store)
+    app = _peer_app(ServerStore(database_url))
 
     @app.get("/api/v1/health")
     def health() -> dict[str, str]:

@@ -683,10 +683,6 @@ def _shared(table: str, owner: str, guests_column: str) -> _Shared:
 
 _COMPANIES = _shared("company_search_terms", "company", "company")
 _DOMAINS = _shared("email_domain_search_terms", "domain", "email_domain")
-# The guests of one company after a guest id, in id order (index ix_guests_event_company).
-COMPANY_GUESTS_SQL = _COMPANIES.owner_guests
-# The guests of one e-mail domain after a guest id (index ix_guests_event_email_domain).
-DOMAIN_GUESTS_SQL = _DOMAINS.owner_guests
 
 
 def _shared_rows(session: Session, event_id: int, word: str,
@@ -722,8 +718,6 @@ def _shared_rows(session: Session, event_id: int, word: str,
 # companies, company by company.
 _FEW_COMPANIES = 8
 _READ_AHEAD = 2048  # guests read in id order at most before going company by company
-# The guests of an event after a guest id, in id order.
-GUESTS_AFTER_SQL = _COMPANIES.guests_after
 
 
 Reader = Callable[[str, tuple[Any, ...]], list[Any]]
@@ -747,35 +741,36 @@ def _driver_reader(session: Session) -> Reader:
 
 
 def _merged_guests(connection: Reader, event_id: int, term: str,
-                   companies: list[str], shared: _Shared) -> Iterator[tuple[int, str]]:
-    """(guest id, term) of the guests of these companies (or domains), ascending by id."""
+                   owners: list[str], shared: _Shared) -> Iterator[tuple[int, str]]:
+    """(guest id, term) of the guests of these owners (companies or domains), ascending by
+    id."""
     after = -1
-    if len(companies) > _FEW_COMPANIES:
-        group = set(companies)
+    if len(owners) > _FEW_COMPANIES:
+        group = set(owners)
         read, batch = 0, 256
         while read < _READ_AHEAD:
             rows = connection(shared.guests_after, (event_id, after, batch))
-            for guest_id, company in rows:
-                if company in group:
+            for guest_id, owner in rows:
+                if owner in group:
                     yield guest_id, term
             if len(rows) < batch:
                 return  # every guest of the event read
             after, read, batch = rows[-1][0], read + len(rows), 2 * batch
-        # Few of the guests are of these companies: the rest company by company.
-    streams = [_company_guests(connection, event_id, company, after, shared)
-               for company in companies]
+        # Few of the guests are of these owners: the rest owner by owner.
+    streams = [_owner_guests(connection, event_id, owner, after, shared) for owner in owners]
     merged = streams[0] if len(streams) == 1 else heapq.merge(*streams)
     for guest_id in merged:
         yield guest_id, term
 
 
-def _company_guests(connection: Reader, event_id: int, company: str,
-                    after: int, shared: _Shared) -> Iterator[int]:
-    """Ids of one company's (or domain's) guests after `after`, ascending, in growing pages."""
+def _owner_guests(connection: Reader, event_id: int, owner: str,
+                  after: int, shared: _Shared) -> Iterator[int]:
+    """Ids of one owner's (company's or domain's) guests after `after`, ascending, in growing
+    pages."""
     batch = 16
     while True:
         ids = [row[0] for row in connection(shared.owner_guests,
-                                            (event_id, company, after, batch))]
+                                            (event_id, owner, after, batch))]
         yield from ids
         if len(ids) < batch:
             return
@@ -858,10 +853,10 @@ _KIND_ORDER = {
 
 # Per other word of a query: whether it starts some company's key, and some e-mail domain's
 # (else the guest's own keys are all there is to look at for that kind).
-Shared = tuple[bool, bool]
+SharedFlags = tuple[bool, bool]
 
 
-def _word_sql(i: int, guest: str, shared: Shared) -> tuple[str, str]:
+def _word_sql(i: int, guest: str, shared: SharedFlags) -> tuple[str, str]:
     """For query word i and the guest whose id is the SQL expression `guest`: the best kind of
     key the word starts (NULL if none) and the condition that it starts one."""
     company, domain = shared
@@ -900,11 +895,11 @@ def _word_sql(i: int, guest: str, shared: Shared) -> tuple[str, str]:
 
 
 @functools.lru_cache(maxsize=256)
-def _words_sql(companies: tuple[Shared, ...], after: bool) -> TextClause:
+def _words_sql(flags: tuple[SharedFlags, ...], after: bool) -> TextClause:
     """Guest keys of one kind starting with the driving word, of guests matching every other
     word in some key; with, for each other word, the best kind of key it matched. One pair of
     flags per other word: whether it starts some company's key, some e-mail domain's."""
-    parts = [_word_sql(i, "t.guest_id", company) for i, company in enumerate(companies)]
+    parts = [_word_sql(i, "t.guest_id", each) for i, each in enumerate(flags)]
     where = ["t.event_id = :event", "t.rank = :kind"]
     where.append("t.term >= :after_term AND t.term < :hi"
                  " AND (t.term, t.guest_id) > (:after_term, :after_id)" if after
@@ -918,10 +913,10 @@ def _words_sql(companies: tuple[Shared, ...], after: bool) -> TextClause:
 
 
 @functools.lru_cache(maxsize=256)
-def _filter_sql(companies: tuple[Shared, ...]) -> TextClause:
+def _filter_sql(flags: tuple[SharedFlags, ...]) -> TextClause:
     """Of some guests (ids bound as :ids, expanding), those matching every other word, each
     with the best kind of key every other word matched (flags as for _words_sql)."""
-    parts = [_word_sql(i, "g.id", company) for i, company in enumerate(companies)]
+    parts = [_word_sql(i, "g.id", each) for i, each in enumerate(flags)]
     best = ", ".join(f"{expression} AS r{i}" for i, (expression, _) in enumerate(parts))
     where = " AND ".join(["g.id IN :ids", *(exists for _, exists in parts)])
     return text(f"SELECT g.id, {best} FROM guests g WHERE {where}").bindparams(
@@ -938,7 +933,7 @@ _ANY_DOMAIN_KEY = text(
     " AND term < :hi LIMIT 1")
 
 
-def _starts_shared_keys(session: Session, event_id: int, word: str) -> Shared:
+def _starts_shared_keys(session: Session, event_id: int, word: str) -> SharedFlags:
     """Whether the word starts a key of some company of the event, of some e-mail domain."""
     params = {"event": event_id, "lo": word, "hi": word + _TOP}
     return (session.scalar(_ANY_COMPANY_KEY, params) is not None,
@@ -947,7 +942,7 @@ def _starts_shared_keys(session: Session, event_id: int, word: str) -> Shared:
 
 def _filtered_rows(
     session: Session, rows: Iterator[tuple[int, str]], params: dict[str, object],
-    companies: tuple[Shared, ...], batch: int,
+    flags: tuple[SharedFlags, ...], batch: int,
 ) -> Iterator[list[tuple[Any, ...]]]:
     """Pages of (guest id, key, best kind of each other word) of these (guest id, key) rows
     (of a company key or an e-mail key starting with the driving word, in the order (key,
@@ -959,7 +954,7 @@ def _filtered_rows(
             return
         ids = sorted({guest_id for guest_id, _ in page})
         kept = {row[0]: row[1:] for row in session.execute(
-            _filter_sql(companies), {**params, "ids": ids})}
+            _filter_sql(flags), {**params, "ids": ids})}
         yield [(guest_id, term, *kept[guest_id]) for guest_id, term in page
                if guest_id in kept]
         if len(page) < batch:
@@ -981,7 +976,7 @@ def _scan_words(
     for i, other in enumerate(others):
         params[f"lo{i}"], params[f"hi{i}"] = other, other + _TOP
     # A word no company's (domain's) key starts is looked for in the guest's own keys alone.
-    companies = tuple(_starts_shared_keys(session, event_id, other) for other in others)
+    flags = tuple(_starts_shared_keys(session, event_id, other) for other in others)
     # guest -> (tier, kind order within the tier, position in the scans, key)
     placed: dict[int, tuple[Match, int, int, str]] = {}
     position = 0
@@ -1009,7 +1004,7 @@ def _scan_words(
         if kind in (_COMPANY, _EMAIL):
             # Keys stored per company or per domain: read in order, then filtered.
             pages = _filtered_rows(session, _key_rows(session, event_id, kind, driver), params,
-                                   companies, batch)
+                                   flags, batch)
             while ahead(kind) < need:
                 page = next(pages, None)
                 if page is None:
@@ -1020,7 +1015,7 @@ def _scan_words(
         params["batch"] = batch
         after = False
         while ahead(kind) < need:
-            rows = session.execute(_words_sql(companies, after), params).all()
+            rows = session.execute(_words_sql(flags, after), params).all()
             place(kind, rows)
             if len(rows) < batch:
                 break
