@@ -44,11 +44,13 @@ from sqlalchemy import Table as SqlTable
 from sqlalchemy import Text, func, null, select, type_coerce, update
 from sqlalchemy.orm import Session
 
-from kiosk import events, search
+from kiosk import events, key_worker, search
 from kiosk.domain import Category
 from kiosk.errors import InputFileError, UsageError
+from kiosk.key_worker import KeyWorker
 from kiosk.models import AuditEntry, Event, Guest, time_ordered_uids, utc_now
 from kiosk.names import NameRejectedError, normalise_optional
+from kiosk.search import GuestDetails
 
 log = logging.getLogger("kiosk.import")
 
@@ -1031,6 +1033,31 @@ def import_guests(
     )
     reader = RowReader(event, columns)
     matcher = _Matcher(session, event)
+    # A long list's new guests have their search keys made by a second process while the rows
+    # are checked here (ids are given on SQLite only, and made keys need to know them).
+    keys = (KeyWorker() if not dry_run and session.get_bind().dialect.name == "sqlite"
+            and key_worker.worth_it(len(table.rows)) else None)
+    try:
+        return _import_rows(session, event, path, table, columns, report, reader, matcher,
+                            keys, dry_run=dry_run, actor=actor, progress=progress)
+    finally:
+        if keys is not None:
+            keys.close()
+
+
+def _new_guest_details(event: Event, records: Sequence[Record], first: int) -> list[GuestDetails]:
+    """(id, event id, name, latin name, company, e-mail) of new guests, ids counted from
+    `first` (their position in the list of new guests, before they have their real ids)."""
+    return [(first + offset, event.id, r.values.get("name"), r.values.get("name_latin"),
+             r.values.get("company"), r.values.get("email")) for offset, r in enumerate(records)]
+
+
+def _import_rows(
+    session: Session, event: Event, path: Path, table: Table, columns: Columns,
+    report: ImportReport, reader: RowReader, matcher: _Matcher, keys: KeyWorker | None, *,
+    dry_run: bool, actor: str | None, progress: Callable[[int], None] | None,
+) -> ImportReport:
+    """import_guests after the table is read and its columns found."""
     seen: dict[tuple[str, str], int] = {}
     inserts: list[Record] = []
     updates: list[tuple[int, dict[str, Any]]] = []
@@ -1060,6 +1087,9 @@ def import_guests(
         if stored is None:
             record.values.setdefault("category", Category.GUEST.value)
             inserts.append(record)
+            if keys is not None and len(inserts) % key_worker.BATCH == 0:
+                batch_start = len(inserts) - key_worker.BATCH
+                keys.submit(_new_guest_details(event, inserts[batch_start:], batch_start))
             continue
         changes = _plan_changes(stored, record)
         if changes:
@@ -1089,7 +1119,11 @@ def import_guests(
     if progress is not None:
         progress(90)
     # New guests' keys straight from the rows just inserted; changed guests' rebuilt.
-    if inserts:
+    if inserts and keys is not None:
+        handed_over = len(inserts) - len(inserts) % key_worker.BATCH
+        keys.submit(_new_guest_details(event, inserts[handed_over:], handed_over))
+        search.index_made_keys(session, keys.results(), len(inserts), id_shift=new_ids[0])
+    elif inserts:
         search.index_new_guests(session, [
             (guest_id, event.id, r.values.get("name"), r.values.get("name_latin"),
              r.values.get("company"), r.values.get("email"))

@@ -475,23 +475,21 @@ def index_new_guests(session: Session, guests: Sequence[GuestDetails], *,
                None if domains_set else {guest[0]: None for guest in guests})
 
 
-def _index(session: Session, guests: Iterator[GuestDetails], count: int,
-           stored: dict[int, str | None] | None) -> None:
-    """Insert the keys of these guests (in id order, holding no keys) and of their companies
-    and e-mail domains not yet indexed; set Guest.email_domain where it differs from what
-    `stored` holds for the guest (None: every guest's is right)."""
-    connection = session.connection()
-    table = cast(Table, GuestSearchTerm.__table__)
-    bulk = count >= BULK_REINDEX and 2 * count >= (
-        session.scalar(select(func.count()).select_from(Guest)) or 0)
-    if bulk:
-        for index in table.indexes:
-            index.drop(connection)
-    companies: dict[tuple[int, str], None] = {}
-    domains: dict[tuple[int, str], None] = {}
-    changed: list[tuple[str | None, int]] = []
+@dataclass(frozen=True, slots=True)
+class MadeKeys:
+    """The keys of a batch of guests as make_keys gives them: plain data, so that a second
+    process can make them (kiosk.key_worker) while this one goes on."""
+
+    guests: list[GuestDetails]  # what the keys were made from, in order
+    domains: list[str | None]  # each guest's e-mail domain (email_domain), in the same order
+    rows: list[tuple[int, int, int, str]]  # (guest id, event id, KeyKind, key), by guest
+
+
+def make_keys(guests: Sequence[GuestDetails]) -> MadeKeys:
+    """The keys of these guests' names and e-mail addresses (guest_keys, for many)."""
+    domains: list[str | None] = []
     rows: list[tuple[int, int, int, str]] = []
-    for guest_id, event_id, name, name_latin, company, email in guests:
+    for guest_id, event_id, name, name_latin, _company, email in guests:
         # guest_keys(), without building a set per guest: name keys come as a cached set
         # (both names' only need a union), e-mail keys are of their own kind and distinct.
         if name and name_latin:
@@ -504,17 +502,59 @@ def _index(session: Session, guests: Iterator[GuestDetails], count: int,
         if email:
             own, domain = _own_email_keys(email)
             rows += [(guest_id, event_id, _EMAIL, term) for term in own]
+        domains.append(domain)
+    return MadeKeys(list(guests), domains, rows)
+
+
+_MAKE_BATCH = 5_000  # guests whose keys are made at a time
+
+
+def _made_here(guests: Iterator[GuestDetails]) -> Iterator[MadeKeys]:
+    for batch in iter(lambda: list(itertools.islice(guests, _MAKE_BATCH)), []):
+        yield make_keys(batch)
+
+
+def _index(session: Session, guests: Iterator[GuestDetails], count: int,
+           stored: dict[int, str | None] | None) -> None:
+    """Insert the keys of these guests (in id order, holding no keys) and of their companies
+    and e-mail domains not yet indexed; set Guest.email_domain where it differs from what
+    `stored` holds for the guest (None: every guest's is right)."""
+    _store(session, _made_here(guests), count, stored)
+
+
+def _store(session: Session, made: Iterable[MadeKeys], count: int,
+           stored: dict[int, str | None] | None, *, id_shift: int = 0) -> None:
+    """_index with the keys made already (by batch, in guest id order); `id_shift` is added
+    to every guest id of `made` (keys made before the guests had their ids)."""
+    connection = session.connection()
+    table = cast(Table, GuestSearchTerm.__table__)
+    bulk = count >= BULK_REINDEX and 2 * count >= (
+        session.scalar(select(func.count()).select_from(Guest)) or 0)
+    if bulk:
+        for index in table.indexes:
+            index.drop(connection)
+    companies: dict[tuple[int, str], None] = {}
+    domains: dict[tuple[int, str], None] = {}
+    changed: list[tuple[str | None, int]] = []
+    statement = _GUEST_KEY_INSERT
+    shift_in_sql = bool(id_shift) and connection.dialect.paramstyle == "qmark"
+    if shift_in_sql:  # SQLite adds it: no second list of a million rows here
+        statement = statement.replace("VALUES (?,", f"VALUES (? + {int(id_shift)},")
+    for batch in made:
+        rows = batch.rows
+        if id_shift and not shift_in_sql:
+            rows = [(guest_id + id_shift, event_id, kind, term)
+                    for guest_id, event_id, kind, term in rows]
+        if rows:
+            _insert_rows(session, table, statement, rows)
+        for (guest_id, event_id, _name, _latin, company, _email), domain in zip(
+                batch.guests, batch.domains, strict=True):
             if domain is not None:
                 domains[event_id, domain] = None
-        if stored is not None and stored.get(guest_id) != domain:
-            changed.append((domain, guest_id))
-        if company:
-            companies[event_id, company] = None
-        if len(rows) >= 50_000:
-            _insert_rows(session, table, _GUEST_KEY_INSERT, rows)
-            rows = []
-    if rows:
-        _insert_rows(session, table, _GUEST_KEY_INSERT, rows)
+            if stored is not None and stored.get(guest_id + id_shift) != domain:
+                changed.append((domain, guest_id + id_shift))
+            if company:
+                companies[event_id, company] = None
     if bulk:  # a failure before this rolls back with the drop
         for index in table.indexes:
             index.create(connection)
@@ -572,9 +612,11 @@ def _forget_unused(session: Session) -> None:
             f" WHERE g.event_id = c.event_id AND g.{guests_column} = c.{column}))"))
 
 
-def rebuild_search_index(session: Session) -> int:
-    """Rebuild the keys of every guest (after an upgrade changed how keys are made); returns
-    how many guests were indexed."""
+def rebuild_search_index(session: Session, made: Iterable[MadeKeys] = ()) -> int:
+    """Rebuild the keys of every guest (after an upgrade changed how keys are made, or a first
+    pull stored its guests without); returns how many guests were indexed. `made`: keys made
+    already (by kiosk.key_worker while a pull stored the guests); a guest's are used when the
+    last batch that has the guest was made from its details as stored, else made here."""
     session.flush()
     session.execute(delete(GuestSearchTerm))
     session.execute(delete(CompanySearchTerm))
@@ -584,12 +626,41 @@ def rebuild_search_index(session: Session) -> int:
                Guest.email, Guest.email_domain).order_by(Guest.id)
     ).all()
     stored: dict[int, str | None] = {row[0]: row[6] for row in rows}
-    guests = [cast(GuestDetails, tuple(row[:6])) for row in rows]
-    _index(session, iter(guests), len(guests), stored)
+    details = {row[0]: cast(GuestDetails, tuple(row[:6])) for row in rows}
+    usable = _still_true(list(made), details)
+    covered = {guest[0] for batch in usable for guest in batch.guests}
+    rest = (guest for guest_id, guest in details.items() if guest_id not in covered)
+    _store(session, itertools.chain(usable, _made_here(rest)), len(details), stored)
     state = session.get(SyncState, SEARCH_KEYS_STATE)
     if state is not None:
         state.value = SEARCH_KEYS_VERSION
-    return len(guests)
+    return len(details)
+
+
+def _still_true(made: list[MadeKeys], details: dict[int, GuestDetails]) -> list[MadeKeys]:
+    """The part of each batch made from a guest's details as stored now, by the last batch
+    that has the guest (a guest changed twice in one pull is in two)."""
+    last = {guest[0]: n for n, batch in enumerate(made) for guest in batch.guests}
+    usable: list[MadeKeys] = []
+    for n, batch in enumerate(made):
+        keep = {guest[0] for guest in batch.guests
+                if last[guest[0]] == n and details.get(guest[0]) == guest}
+        if len(keep) < len(batch.guests):
+            kept = [i for i, guest in enumerate(batch.guests) if guest[0] in keep]
+            batch = MadeKeys([batch.guests[i] for i in kept], [batch.domains[i] for i in kept],
+                             [row for row in batch.rows if row[0] in keep])
+        if batch.guests:
+            usable.append(batch)
+    return usable
+
+
+def index_made_keys(session: Session, made: Iterable[MadeKeys], count: int, *,
+                    id_shift: int = 0) -> None:
+    """Store keys made already (kiosk.key_worker) of `count` guests just inserted, holding no
+    keys, whose Guest.email_domain the caller set; `id_shift` is added to each guest id of
+    `made` (the keys were made before the guests had their ids)."""
+    session.flush()
+    _store(session, made, count, None, id_shift=id_shift)
 
 
 def _ensure_current(session: Session) -> None:

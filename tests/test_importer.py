@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import json
+import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ from typing import Any
 import openpyxl
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy import text as sql_text
 
 from kiosk import events, search, tokens
 from kiosk.checkin import Gate
@@ -782,3 +784,57 @@ def test_the_report_names_each_imported_guest_by_its_stored_id(
     assert [stored[i][0] for i in report.guest_ids] == [row[0] for row in ROWS]
     assert [stored[i][1] for i in report.guest_ids] == [3, 4, 5]
     assert len(stored) == 4
+
+
+def _stored_keys(database: Database) -> tuple[list[Any], ...]:
+    with database.session() as session:
+        return tuple(sorted(tuple(row) for row in session.execute(sql_text(sql))) for sql in (
+            "SELECT g.number, t.rank, t.term FROM guest_search_terms t "
+            "JOIN guests g ON g.id = t.guest_id",
+            "SELECT company, term FROM company_search_terms",
+            "SELECT domain, term FROM email_domain_search_terms",
+            "SELECT number, email_domain FROM guests"))
+
+
+def test_a_long_list_has_its_keys_made_by_a_worker_and_they_are_the_same(
+    database: Database, event: Event, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """kiosk.key_worker makes the new guests' keys in another process while rows are checked:
+    batch by batch (here 4 rows), with the ids given after; the keys are those made here."""
+    from kiosk import key_worker
+
+    extra = [[f"王{chr(0x4E00 + i)}", f"公司{i % 3}", "中国", f"w{i}@example{i % 2}.cn", "嘉宾",
+              f"BJ-1{i:03d}", ""] for i in range(7)]
+    path = write_text(tmp_path / "long.csv", [HEADER_ZH, *ROWS, *extra], "utf-8", ",")
+    run_import(database, write_text(tmp_path / "first.csv", [HEADER_ZH, ROWS[0]], "utf-8", ","))
+    other = Database.open(tmp_path / "in-process")
+    with other.session() as session:
+        events.create_event(session, event.name, event.starts_on, event.ends_on, event.timezone)
+    run_import(other, write_text(tmp_path / "first.csv", [HEADER_ZH, ROWS[0]], "utf-8", ","))
+
+    monkeypatch.setenv(key_worker.DISABLE_ENV, "1")
+    run_import(other, path)
+    monkeypatch.delenv(key_worker.DISABLE_ENV)
+    monkeypatch.setattr(key_worker, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(key_worker, "BATCH", 4)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    workers: list[key_worker.KeyWorker] = []
+    real_init = key_worker.KeyWorker.__init__
+
+    def recorded(self: key_worker.KeyWorker) -> None:
+        real_init(self)
+        workers.append(self)
+
+    monkeypatch.setattr(key_worker.KeyWorker, "__init__", recorded)
+    report = run_import(database, path)
+    assert report.new == 9 and report.unchanged == 1
+    assert len(workers) == 1 and workers[0].made_elsewhere == 3  # 4 + 4 + 1 new guests
+    assert _stored_keys(database) == _stored_keys(other)
+    found = {hit.name for hit in find_all(database, "wang")}
+    assert found >= {f"王{chr(0x4E00 + i)}" for i in range(7)}
+    other.close()
+
+
+def find_all(database: Database, query: str) -> list[Any]:
+    with database.session() as session:
+        return search_guests(session, events.current_event(session).id, query)

@@ -12,7 +12,7 @@ import datetime as dt
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from sqlalchemy import event as sa_event
@@ -952,3 +952,41 @@ def test_keys_and_search_work_through_core_where_the_driver_is_not_sqlites_qmark
             assert [h.name for h in search_guests(session, forum_id, "华为")] == ["李娜", "张伟"]
     finally:
         database.close()
+
+
+def test_a_rebuild_uses_keys_made_elsewhere_only_where_still_true(
+    database: Database, event: Event, people: dict[str, int]
+) -> None:
+    """Keys made by a worker from a guest's details are used only if the guest still has
+    them and no later batch has the guest; the rest are made at rebuild time."""
+    from sqlalchemy import update
+
+    from kiosk.search import GuestDetails, make_keys, rebuild_search_index
+
+    def all_keys() -> list[tuple[Any, ...]]:
+        with database.session() as session:
+            return sorted(tuple(row) for row in session.execute(text(
+                "SELECT guest_id, rank, term FROM guest_search_terms UNION ALL "
+                "SELECT 0, company, term FROM company_search_terms UNION ALL "
+                "SELECT 0, domain, term FROM email_domain_search_terms")))
+
+    with database.session() as session:
+        details = [cast(GuestDetails, tuple(row)) for row in session.execute(
+            select(Guest.id, Guest.event_id, Guest.name, Guest.name_latin, Guest.company,
+                   Guest.email).order_by(Guest.id))]
+    half = len(details) // 2
+    renamed = details[0][0]
+    # Batch one: a stale name for the first guest (renamed since) and the last guest, who is
+    # in batch two as well (stored twice, its keys would break the primary key).
+    made = [make_keys([(*details[0][:2], "Old Name", *details[0][3:]), *details[1:half],
+                       details[-1]]),
+            make_keys(details[half:])]
+    with database.session() as session:
+        session.execute(update(Guest).where(Guest.id == renamed).values(name="张新名"))
+        rebuild_search_index(session)
+    expected = all_keys()
+    with database.session() as session:
+        assert rebuild_search_index(session, made) == len(details)
+    assert all_keys() == expected
+    assert names(find(database, event, "zhangxinming")) == ["张新名"]
+    assert names(find(database, event, "old name")) == []

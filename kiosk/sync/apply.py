@@ -31,7 +31,7 @@ from kiosk.models import (
     Scan,
     utc_now,
 )
-from kiosk.search import email_domain, reindex_guests
+from kiosk.search import GuestDetails, email_domain, reindex_guests
 from kiosk.sync import records
 from kiosk.sync.records import ChangeKind
 
@@ -55,6 +55,9 @@ class Applied:
     badge_prints: int = 0
     skipped: list[str] = field(default_factory=list)  # why records could not be applied
     key_changed: bool = False
+    # Guests stored without search keys (index_search=False), as kiosk.search takes them; the
+    # caller indexes them. Not added up by add(): each page's are handed on as they come.
+    unindexed: list[GuestDetails] = field(default_factory=list)
 
     def add(self, other: Applied) -> None:
         for name in ("changes", "guests", "checkpoints", "scans", "remote_scans", "undos",
@@ -244,6 +247,11 @@ class PageApplier:
             )
         if changed_search and self.index_search:
             reindex_guests(self.session, [ids[uid] for uid in changed_search])
+        elif changed_search:
+            searched = {r["uid"]: r for r in clean}
+            self.result.unindexed += [
+                (ids[uid], searched[uid]["event_id"], *(searched[uid][f] for f in _SEARCHED))
+                for uid in changed_search]
 
     def _guest_values(self, rows: Sequence[dict[str, Any]], fields: Sequence[str]
                       ) -> list[list[Any]]:

@@ -23,8 +23,10 @@ from typing import Any
 
 from sqlalchemy import Text, select, type_coerce, update
 
+from kiosk import key_worker
 from kiosk.db import Database
 from kiosk.errors import SetupError, SyncError
+from kiosk.key_worker import KeyWorker
 from kiosk.models import Event, Guest, OutboxItem, utc_now
 from kiosk.search import rebuild_search_index
 from kiosk.sync import state
@@ -215,6 +217,7 @@ class Syncer:
         """
         report = PullReport()
         first = True
+        keys: KeyWorker | None = None  # makes a large first pull's search keys meanwhile
         with self.database.session() as session:
             deferred = state.cursor(session) == 0 and session.scalar(
                 select(Guest.id).limit(1)) is None
@@ -254,6 +257,11 @@ class Syncer:
                                             index_search=not deferred)
                     state.write(session, state.PULL_CURSOR, str(last_seq))
                     state.write(session, state.LAST_SYNC, utc_now().isoformat())
+                if applied.unindexed:
+                    if keys is None and key_worker.worth_it(int(page["head"]) - cursor):
+                        keys = KeyWorker()
+                    if keys is not None:
+                        keys.submit(applied.unindexed)
                 report.pages += 1
                 report.cursor, report.head = last_seq, int(page["head"])
                 report.applied.add(applied)
@@ -266,15 +274,17 @@ class Syncer:
                     self._fetch_signing_key()
                 if not page["has_more"]:
                     break
+            if deferred:
+                started = time.perf_counter()
+                with self.database.session(writes=True) as session:
+                    indexed = rebuild_search_index(session, keys.results() if keys else ())
+                report.search_seconds = time.perf_counter() - started
+                log.info("search keys built for %d guests after the first pull", indexed)
         finally:
             _settle(ahead)
             prefetch.shutdown(wait=True)
-        if deferred:
-            started = time.perf_counter()
-            with self.database.session(writes=True) as session:
-                indexed = rebuild_search_index(session)
-            report.search_seconds = time.perf_counter() - started
-            log.info("search keys built for %d guests after the first pull", indexed)
+            if keys is not None:
+                keys.close()
         return report
 
     def _fetch_signing_key(self) -> None:

@@ -149,3 +149,46 @@ def test_no_lookup_of_a_pull_reads_every_guest(organiser: Organiser, fresh: Data
             plan = [row[-1] for row in connection.exec_driver_sql(
                 f"EXPLAIN QUERY PLAN {statement}", parameters).all()]
             assert not any(step.startswith("SCAN guests") for step in plan), (statement, plan)
+
+
+def _all_keys(database: Database) -> list[tuple[Any, ...]]:
+    from sqlalchemy import text
+
+    with database.session() as session:
+        return sorted(tuple(row) for row in session.execute(text(
+            "SELECT guest_id, rank, term FROM guest_search_terms UNION ALL "
+            "SELECT 0, company, term FROM company_search_terms UNION ALL "
+            "SELECT 0, domain, term FROM email_domain_search_terms")))
+
+
+def test_a_large_first_pull_has_its_keys_made_meanwhile_by_a_worker(
+    organiser: Organiser, fresh: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """kiosk.key_worker makes each page's keys while the next is stored; they are the keys a
+    rebuild here makes."""
+    import os
+
+    from kiosk import key_worker
+    from kiosk.search import rebuild_search_index
+
+    monkeypatch.setattr(key_worker, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.delenv(key_worker.DISABLE_ENV, raising=False)
+    workers: list[key_worker.KeyWorker] = []
+    real_init = key_worker.KeyWorker.__init__
+
+    def recorded(self: key_worker.KeyWorker) -> None:
+        real_init(self)
+        workers.append(self)
+
+    monkeypatch.setattr(key_worker.KeyWorker, "__init__", recorded)
+    with Syncer(fresh, pull_page=2) as syncer:
+        report = syncer.pull()
+    assert report.pages >= 3
+    assert len(workers) == 1 and workers[0].made_elsewhere >= 3  # a batch a page of guests
+    made_by_worker = _all_keys(fresh)
+    with fresh.session(writes=True) as session:
+        rebuild_search_index(session)  # here, from the stored guests
+        event = events.current_event(session)
+        assert len(search_guest_ids(session, event.id, "Guest")) == 5
+    assert made_by_worker == _all_keys(fresh)
