@@ -35,7 +35,14 @@ from kiosk.checkpoints import RuleChange, define_checkpoint, describe_rules
 from kiosk.db import Database
 from kiosk.domain import Category
 from kiosk.errors import UsageError
-from kiosk.models import Checkpoint, Event, Guest, time_ordered_uids, utc_now
+from kiosk.models import (
+    Checkpoint,
+    Event,
+    Guest,
+    GuestSearchTerm,
+    time_ordered_uids,
+    utc_now,
+)
 from kiosk.search import reindex_guests
 
 log = logging.getLogger("kiosk.demo")
@@ -543,7 +550,10 @@ def remove_events(session: Session) -> list[str]:
     """Delete every event stored here with its guests, checkpoints and scans; their names."""
     stored = list(session.execute(select(Event.id, Event.name)))
     if stored:
-        session.execute(delete(Event).where(Event.id.in_([event_id for event_id, _ in stored])))
+        ids = [event_id for event_id, _ in stored]
+        # Search keys have no foreign key to cascade along (kiosk.models.GuestSearchTerm).
+        session.execute(delete(GuestSearchTerm).where(GuestSearchTerm.event_id.in_(ids)))
+        session.execute(delete(Event).where(Event.id.in_(ids)))
         session.expire_all()
     return [name for _, name in stored]
 

@@ -45,6 +45,7 @@ from sqlalchemy import Text, func, null, select, type_coerce, update
 from sqlalchemy.orm import Session
 
 from kiosk import events, key_worker, search
+from kiosk.db import bulk_cache
 from kiosk.domain import Category
 from kiosk.errors import InputFileError, UsageError
 from kiosk.key_worker import KeyWorker
@@ -1138,9 +1139,6 @@ def _import_rows(
     return report
 
 
-_INSERT_CACHE_KIB = 64 * 1024  # SQLite page cache while new guests are inserted
-
-
 def _insert(session: Session, event: Event, records: list[Record], now: dt.datetime) -> list[int]:
     """Insert new guests in bulk with consecutive numbers and ids; their ids in record order.
 
@@ -1204,15 +1202,9 @@ def _insert(session: Session, event: Event, records: list[Record], now: dt.datet
         markers = ["?"] * len(columns)
     statement = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join(markers)})"
     if given:
-        # The guests' indexes (the uid's random order above all) outgrow SQLite's default 2 MB
-        # page cache at a few ten thousand guests, which then writes pages out and reads them
-        # back mid-insert; a larger cache for this statement alone (restored after).
-        cache = connection.exec_driver_sql("PRAGMA cache_size").scalar()
-        connection.exec_driver_sql(f"PRAGMA cache_size = {-_INSERT_CACHE_KIB}")
-        try:
+        # The guests' indexes (the uid's random order above all) outgrow the default cache.
+        with bulk_cache(connection):
             connection.exec_driver_sql(statement, parameters)
-        finally:
-            connection.exec_driver_sql(f"PRAGMA cache_size = {int(cache or -2000)}")
         return list(range(start, start + len(rows)))
     connection.exec_driver_sql(statement, parameters)
     found = session.execute(

@@ -193,6 +193,10 @@ class GuestSearchTerm(Base):
     Stored in primary-key order (guest_id, term, rank), without a rowid: the table itself serves
     the filter of the other words of a query and the delete before a guest is re-indexed, and
     prefix ranges are searched on the one index (event_id, rank, term, guest_id).
+
+    No foreign keys: a million keys are written at a time (an import, a first pull) and SQLite
+    would check both for every row, a third of the insert. kiosk.search deletes a guest's keys
+    before indexing it again, and removing an event removes its keys (kiosk.demo).
     """
 
     __tablename__ = "guest_search_terms"
@@ -201,12 +205,10 @@ class GuestSearchTerm(Base):
         {"sqlite_with_rowid": False},
     )
 
-    guest_id: Mapped[int] = mapped_column(
-        ForeignKey("guests.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
-    )
+    guest_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     term: Mapped[str] = mapped_column(String(300), primary_key=True)
     rank: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)  # KeyKind
-    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    event_id: Mapped[int] = mapped_column(Integer)
 
 
 class CompanySearchTerm(Base):

@@ -34,6 +34,7 @@ importer, the demo builder and the staff desk do).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import heapq
 import itertools
@@ -46,9 +47,21 @@ from typing import Any, cast
 
 from anyascii import anyascii
 from pypinyin import lazy_pinyin
-from sqlalchemy import Table, TextClause, bindparam, delete, func, insert, select, text, update
+from sqlalchemy import (
+    Connection,
+    Table,
+    TextClause,
+    bindparam,
+    delete,
+    func,
+    insert,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.orm import Session
 
+from kiosk.db import bulk_cache
 from kiosk.domain import Direction
 from kiosk.models import (
     CompanySearchTerm,
@@ -527,6 +540,12 @@ def _store(session: Session, made: Iterable[MadeKeys], count: int,
     """_index with the keys made already (by batch, in guest id order); `id_shift` is added
     to every guest id of `made` (keys made before the guests had their ids)."""
     connection = session.connection()
+    with bulk_cache(connection) if count >= BULK_REINDEX else contextlib.nullcontext():
+        _store_keys(session, connection, made, count, stored, id_shift)
+
+
+def _store_keys(session: Session, connection: Connection, made: Iterable[MadeKeys], count: int,
+                stored: dict[int, str | None] | None, id_shift: int) -> None:
     table = cast(Table, GuestSearchTerm.__table__)
     bulk = count >= BULK_REINDEX and 2 * count >= (
         session.scalar(select(func.count()).select_from(Guest)) or 0)

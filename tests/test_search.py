@@ -990,3 +990,55 @@ def test_a_rebuild_uses_keys_made_elsewhere_only_where_still_true(
     assert all_keys() == expected
     assert names(find(database, event, "zhangxinming")) == ["张新名"]
     assert names(find(database, event, "old name")) == []
+
+
+def test_keys_lose_their_foreign_keys_in_an_upgrade_and_keep_their_rows(
+    database: Database, event: Event, people: dict[str, int]
+) -> None:
+    """0005: guest_search_terms made anew without foreign keys (SQLite checked two per key
+    written), its rows copied, so search needs no rebuild; a downgrade puts them back."""
+    from alembic import command
+    from alembic.config import Config
+
+    from kiosk.db import MIGRATIONS
+
+    def migrate(step: str, target: str) -> None:
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        with database.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            getattr(command, step)(config, target)
+
+    def keys_and_references() -> tuple[list[Any], list[Any], str]:
+        with database.engine.connect() as connection:
+            keys = sorted(connection.exec_driver_sql(
+                "SELECT guest_id, term, rank, event_id FROM guest_search_terms").all())
+            references = connection.exec_driver_sql(
+                "PRAGMA foreign_key_list(guest_search_terms)").all()
+            sql = connection.exec_driver_sql(
+                "SELECT group_concat(sql, ';') FROM sqlite_master "
+                "WHERE tbl_name = 'guest_search_terms'").scalar()
+            return keys, references, sql
+
+    keys, references, now = keys_and_references()
+    assert keys and references == []
+    migrate("downgrade", "0004_search_per_domain")
+    before, references, _ = keys_and_references()
+    assert before == keys and {r[2] for r in references} == {"guests", "events"}
+    migrate("upgrade", "heads")
+    after, references, again = keys_and_references()
+    assert after == keys and references == [] and again == now
+    assert "WITHOUT ROWID" in now and "ix_guest_search_terms_lookup" in now
+    assert names(find(database, event, "zhang wei")) == ["张伟"]
+
+
+def test_removing_the_events_removes_their_search_keys(
+    database: Database, event: Event, people: dict[str, int]
+) -> None:
+    from kiosk.demo import remove_events
+
+    with database.session() as session:
+        assert session.scalar(text("SELECT count(*) FROM guest_search_terms"))
+        remove_events(session)
+    with database.session() as session:
+        assert session.scalar(text("SELECT count(*) FROM guest_search_terms")) == 0
