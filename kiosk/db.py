@@ -66,6 +66,21 @@ def _begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+# Connection.info key naming a database attached for one transaction (kiosk.search attaches a
+# worker's file of search keys); SQLite cannot detach it before the transaction ends, so it is
+# detached when the connection goes back to the pool.
+ATTACHED_INFO = "kiosk_attached"
+
+
+def _detach(dbapi_connection: Any, record: Any) -> None:
+    schema = record.info.pop(ATTACHED_INFO, None)
+    if schema is not None:
+        try:
+            dbapi_connection.execute(f"DETACH DATABASE {schema}")
+        except sqlite3.Error as error:  # left attached: harmless, and gone with the connection
+            log.warning("could not detach %s: %s", schema, error)
+
+
 def make_engine(url: str) -> Engine:
     """An engine for a database URL; SQLite gets the pragmas above."""
     if url.startswith("sqlite"):
@@ -74,6 +89,7 @@ def make_engine(url: str) -> Engine:
         )
         event.listen(engine, "connect", _configure_sqlite)
         event.listen(engine, "begin", _begin)
+        event.listen(engine, "checkin", _detach)
         return engine
     return create_engine(url, future=True, pool_pre_ping=True)
 

@@ -51,7 +51,7 @@ from kiosk.errors import InputFileError, UsageError
 from kiosk.key_worker import KeyWorker
 from kiosk.models import AuditEntry, Event, Guest, time_ordered_uids, utc_now
 from kiosk.names import NameRejectedError, normalise_optional
-from kiosk.search import GuestDetails
+from kiosk.search_keys import GuestDetails, email_domain
 
 log = logging.getLogger("kiosk.import")
 
@@ -1023,32 +1023,48 @@ def import_guests(
     ``progress(percent)``, when given, is called now and then from the importing thread: rows
     read and checked up to 80, stored at 90, searchable at 100.
     """
-    where = str(path)
-    table = read_table(path, encoding=encoding, sheet=sheet)
-    columns = find_columns(table, mapping or {}, where)
-    report = ImportReport(
-        file=where, file_format=table.file_format, encoding=table.encoding,
-        delimiter=table.delimiter, sheet=table.sheet, row_word=table.row_word,
-        columns={name: columns.label(name) for name in columns.fields},
-        ignored_columns=columns.ignored, warnings=list(columns.warnings), dry_run=dry_run,
-    )
-    reader = RowReader(event, columns)
-    matcher = _Matcher(session, event)
-    # A long list's new guests have their search keys made by a second process while the rows
-    # are checked here (ids are given on SQLite only, and made keys need to know them).
-    keys = (KeyWorker() if not dry_run and session.get_bind().dialect.name == "sqlite"
-            and key_worker.worth_it(len(table.rows)) else None)
+    keys = _key_worker(session, path) if not dry_run else None
     try:
-        return _import_rows(session, event, path, table, columns, report, reader, matcher,
-                            keys, dry_run=dry_run, actor=actor, progress=progress)
+        where = str(path)
+        table = read_table(path, encoding=encoding, sheet=sheet)
+        columns = find_columns(table, mapping or {}, where)
+        report = ImportReport(
+            file=where, file_format=table.file_format, encoding=table.encoding,
+            delimiter=table.delimiter, sheet=table.sheet, row_word=table.row_word,
+            columns={name: columns.label(name) for name in columns.fields},
+            ignored_columns=columns.ignored, warnings=list(columns.warnings), dry_run=dry_run,
+        )
+        if keys is not None and not key_worker.worth_it(len(table.rows)):
+            keys.close()  # a short list after all: its keys are made here
+            keys = None
+        return _import_rows(session, event, path, table, columns, report,
+                            RowReader(event, columns), _Matcher(session, event), keys,
+                            dry_run=dry_run, actor=actor, progress=progress)
     finally:
         if keys is not None:
             keys.close()
 
 
+_BYTES_A_ROW = 40  # fewer than most guest lists take (an estimate of rows before reading)
+
+
+def _key_worker(session: Session, path: Path) -> KeyWorker | None:
+    """A worker to make the new guests' search keys (kiosk.key_worker) when the list looks long
+    enough, started before the file is read so that it is ready for the first rows. SQLite only:
+    the worker writes the keys with the ids _insert will give."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return None  # read_table says what is wrong
+    if (session.get_bind().dialect.name != "sqlite"
+            or not key_worker.worth_it(size // _BYTES_A_ROW)):
+        return None
+    return KeyWorker(key_worker.keys_schema(session.connection()))
+
+
 def _new_guest_details(event: Event, records: Sequence[Record], first: int) -> list[GuestDetails]:
     """(id, event id, name, latin name, company, e-mail) of new guests, ids counted from
-    `first` (their position in the list of new guests, before they have their real ids)."""
+    `first` (the ids they will have, as foreseen before they are inserted)."""
     return [(first + offset, event.id, r.values.get("name"), r.values.get("name_latin"),
              r.values.get("company"), r.values.get("email")) for offset, r in enumerate(records)]
 
@@ -1059,6 +1075,9 @@ def _import_rows(
     dry_run: bool, actor: str | None, progress: Callable[[int], None] | None,
 ) -> ImportReport:
     """import_guests after the table is read and its columns found."""
+    # The ids new guests will get (_insert gives them on SQLite, one after the highest), so
+    # the worker writes their keys with their ids; checked against the real ones at the end.
+    first_id = (session.scalar(select(func.max(Guest.id))) or 0) + 1 if keys else 0
     seen: dict[tuple[str, str], int] = {}
     inserts: list[Record] = []
     updates: list[tuple[int, dict[str, Any]]] = []
@@ -1090,7 +1109,8 @@ def _import_rows(
             inserts.append(record)
             if keys is not None and len(inserts) % key_worker.BATCH == 0:
                 batch_start = len(inserts) - key_worker.BATCH
-                keys.submit(_new_guest_details(event, inserts[batch_start:], batch_start))
+                keys.submit(_new_guest_details(event, inserts[batch_start:],
+                                               first_id + batch_start))
             continue
         changes = _plan_changes(stored, record)
         if changes:
@@ -1100,6 +1120,10 @@ def _import_rows(
             report.unchanged += 1
         report.guest_ids.append(stored.id)
     report.new = len(inserts)
+    if keys is not None:  # the last batch; the worker indexes its file while guests go in
+        handed_over = len(inserts) - len(inserts) % key_worker.BATCH
+        keys.submit(_new_guest_details(event, inserts[handed_over:], first_id + handed_over))
+        keys.seal()
     if dry_run:
         report.guest_ids = []
         if progress is not None:
@@ -1120,10 +1144,10 @@ def _import_rows(
     if progress is not None:
         progress(90)
     # New guests' keys straight from the rows just inserted; changed guests' rebuilt.
-    if inserts and keys is not None:
-        handed_over = len(inserts) - len(inserts) % key_worker.BATCH
-        keys.submit(_new_guest_details(event, inserts[handed_over:], handed_over))
-        search.index_made_keys(session, keys.results(), len(inserts), id_shift=new_ids[0])
+    made = keys.finish() if inserts and keys is not None else None
+    if made is not None:
+        search.store_keys_file(session, made.path, made.batches, len(inserts),
+                               id_shift=new_ids[0] - first_id)
     elif inserts:
         search.index_new_guests(session, [
             (guest_id, event.id, r.values.get("name"), r.values.get("name_latin"),
@@ -1184,7 +1208,7 @@ def _insert(session: Session, event: Event, records: list[Record], now: dt.datet
         else:
             days = None  # SQL NULL: every day
         email = values.get("email")
-        domain = search.email_domain(email) if email else None
+        domain = email_domain(email) if email else None
         rows.append((start + offset, uid, first + offset, *[values.get(f) for f in fields],
                      days, domain, *tail)[0 if given else 1:])
     columns = ["id", "uid", "number", *fields, "days", "email_domain", *constants][

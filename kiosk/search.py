@@ -38,15 +38,12 @@ import contextlib
 import functools
 import heapq
 import itertools
-import re
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
+from pathlib import Path
 from typing import Any, cast
 
-from anyascii import anyascii
-from pypinyin import lazy_pinyin
 from sqlalchemy import (
     Connection,
     Table,
@@ -61,7 +58,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from kiosk.db import bulk_cache
+from kiosk.db import ATTACHED_INFO, bulk_cache
 from kiosk.domain import Direction
 from kiosk.models import (
     CompanySearchTerm,
@@ -71,8 +68,25 @@ from kiosk.models import (
     Scan,
     SyncState,
 )
+from kiosk.search_keys import (
+    _COMPANY,
+    _EMAIL,
+    _IS_HAN,
+    _NAME,
+    _PART,
+    MAX_TERM,
+    GuestDetails,
+    KeyKind,
+    MadeFile,
+    MadeKeys,
+    company_keys,
+    domain_keys,
+    fold,
+    make_keys,
+    search_keys,
+    words,
+)
 
-MAX_TERM = 100  # characters of a stored key (longer keys are cut; a query is cut the same way)
 MAX_QUERY_WORDS = 8
 MAX_LIMIT = 1000
 _TOP = "\U0010ffff"  # sorts after every character: q <= key < q + _TOP is "key starts with q"
@@ -82,15 +96,6 @@ _CHUNK = 500  # ids per IN (...) list
 # older way of deriving them (a migration sets it); the next search then rebuilds every key.
 SEARCH_KEYS_STATE = "search_keys_version"
 SEARCH_KEYS_VERSION = "4"
-
-
-class KeyKind(IntEnum):
-    """What a stored key is made of; stored as GuestSearchTerm.rank."""
-
-    NAME = 1  # a whole name in one of its forms (own script, romanised, pinyin)
-    NAME_PART = 2  # a name from a later word or character on, or its initials
-    COMPANY = 3
-    EMAIL = 4
 
 
 class Match(IntEnum):
@@ -122,305 +127,6 @@ class SearchHit:
     matched_key: str  # the stored key that matched first (folded text)
 
 
-# Folding ---------------------------------------------------------------------------------------
-
-_APOSTROPHES = dict.fromkeys(map(ord, "'’‘ʼ`´"), None)
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-_IS_HAN = re.compile(f"[{_HAN}]")
-
-
-def _ranges(codepoints: Iterable[int]) -> str:
-    """A regex character-class body for a sorted run of code points."""
-    parts: list[str] = []
-    start = previous = -2
-    for cp in codepoints:
-        if cp != previous + 1:
-            if start >= 0:
-                parts.append(f"{re.escape(chr(start))}-{re.escape(chr(previous))}")
-            start = cp
-        previous = cp
-    if start >= 0:
-        parts.append(f"{re.escape(chr(start))}-{re.escape(chr(previous))}")
-    return "".join(parts)
-
-
-def _build_tables() -> tuple[re.Pattern[str], dict[int, str]]:
-    marks: list[int] = []
-    latin: dict[int, str] = {}
-    for cp in range(0x80, 0x10000):
-        char = chr(cp)
-        category = unicodedata.category(char)
-        if category in ("Mn", "Mc", "Me"):
-            marks.append(cp)
-        elif category.startswith("L") and (cp < 0x250 or 0x1E00 <= cp < 0x1F00):
-            # Latin letters without a decomposition: ł ø đ æ œ þ ı ŋ...
-            plain = anyascii(char).lower()
-            if plain and plain != char and plain.isalpha():
-                latin[cp] = plain
-    # A word: Chinese characters, or a run of other letters, digits and combining marks (the
-    # vowel signs of Devanagari and Thai are marks, not letters, and must not split a word).
-    word = re.compile(f"[{_HAN}]+|(?:[^\\W_{_HAN}]|[{_ranges(marks)}])+")
-    return word, latin
-
-
-_WORD, _LATIN = _build_tables()
-
-
-def _strip_accents(text: str) -> str:
-    """Drop accents of Latin, Greek and Cyrillic letters and Arabic vowel marks; keep the rest."""
-    out: list[str] = []
-    base = 0
-    for char in unicodedata.normalize("NFD", text):
-        if unicodedata.category(char) == "Mn":
-            cp = ord(char)
-            if base < 0x530 or 0x610 <= cp <= 0x61A or 0x64B <= cp <= 0x65F or cp == 0x670:
-                continue
-        else:
-            base = ord(char)
-        out.append(char)
-    return unicodedata.normalize("NFC", "".join(out))
-
-
-@functools.lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Text as keys and queries compare it: NFKC, case-folded (ß is ss), no accents, Latin
-    letters such as ł ø æ as their ASCII spelling, apostrophes dropped (O'Brien is obrien)."""
-    folded = unicodedata.normalize("NFKC", text).casefold().translate(_APOSTROPHES)
-    if folded.isascii():
-        return folded
-    return _strip_accents(folded).translate(_LATIN)
-
-
-def words(text: str) -> list[str]:
-    """The folded words of a text; Chinese characters form words of their own (张w is 张, w)."""
-    return _WORD.findall(fold(text))
-
-
-# Romanising ------------------------------------------------------------------------------------
-
-# Surnames whose reading as a surname differs from the everyday reading pypinyin gives.
-_SURNAME_READINGS: dict[str, tuple[str, ...]] = {
-    "曾": ("zeng",), "单": ("shan",), "解": ("xie",), "仇": ("qiu",), "区": ("ou",),
-    "查": ("zha",), "朴": ("piao",), "盖": ("ge",), "乐": ("yue",), "缪": ("miao",),
-    "种": ("chong",), "覃": ("qin",), "黑": ("he",), "员": ("yun",), "隗": ("wei",),
-    "召": ("shao",), "秘": ("bi",), "冼": ("xian",), "过": ("guo",), "折": ("she",),
-    "长孙": ("zhang", "sun"), "尉迟": ("yu", "chi"), "万俟": ("mo", "qi"), "单于": ("chan", "yu"),
-    "澹台": ("tan", "tai"), "曾孙": ("zeng", "sun"),
-}
-
-
-@functools.lru_cache(maxsize=65536)
-def _pinyin(word: str) -> tuple[str, ...]:
-    """Pinyin syllables (no tones) of a word of Chinese characters."""
-    return tuple(lazy_pinyin(word))
-
-
-def _surname_variants(word: str) -> list[tuple[str, ...]]:
-    """Pinyin readings of a Chinese name word: the everyday one and, for polyphonic surnames,
-    the surname reading."""
-    # The surname apart from the given name: given names repeat far more than whole names, so
-    # the (slow) phrase lookup of pypinyin is mostly a cache hit; a compound surname (欧阳) reads
-    # the same either way.
-    everyday = _pinyin(word[:1]) + _pinyin(word[1:]) if len(word) > 1 else _pinyin(word)
-    variants = [everyday]
-    for length in (2, 1):
-        head = word[:length]
-        reading = _SURNAME_READINGS.get(head)
-        if reading is not None and len(word) > length:
-            variant = reading + everyday[length:]
-            if variant != everyday:
-                variants.append(variant)
-            break
-    return variants
-
-
-@functools.lru_cache(maxsize=65536)
-def _syllables(word: str) -> tuple[str, ...]:
-    """A non-Latin, non-Chinese word in Latin letters, split where anyascii starts a capital
-    (Hangul and kana come out as one capitalised syllable per character block)."""
-    plain = anyascii(word)
-    parts = re.findall(r"[A-Z][a-z0-9]*|[a-z0-9]+", plain)
-    return tuple(p.lower() for p in parts)
-
-
-# Keys of a guest -------------------------------------------------------------------------------
-
-_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
-
-
-def _cut(term: str) -> str:
-    return term[:MAX_TERM]
-
-
-def _rotations(items: Sequence[str], sep: str) -> list[str]:
-    """items joined, starting at each item in turn (the first is the whole)."""
-    count = min(len(items), 8)
-    return [sep.join([*items[i:], *items[:i]]) for i in range(count)]
-
-
-_NAME, _PART, _COMPANY, _EMAIL = (int(k) for k in KeyKind)
-
-
-def _romanised_name_keys(name_words: list[str], keys: set[tuple[int, str]]) -> None:
-    """Pinyin / transliteration keys of a name whose words are not all plain Latin."""
-    per_word: list[list[tuple[str, ...]]] = []
-    for index, word in enumerate(name_words):
-        if word.isascii():
-            per_word.append([(word,)])
-        elif _IS_HAN.match(word):
-            per_word.append(_surname_variants(word) if index == 0 else [_pinyin(word)])
-        else:
-            per_word.append([_syllables(word) or (word,)])
-    # One reading per word: all first readings, plus each surname variant of the first word.
-    readings = [[choice[0] for choice in per_word]]
-    readings += [[variant, *(choice[0] for choice in per_word[1:])] for variant in per_word[0][1:]]
-    for reading in readings:
-        syllables = [s for word in reading for s in word if s]
-        if not syllables:
-            continue
-        word_forms = ["".join(word) for word in reading if word]
-        keys.add((_NAME, _cut("".join(syllables))))
-        if len(word_forms) > 1:
-            keys.add((_NAME, _cut(" ".join(word_forms))))
-            keys.update((_PART, _cut(r)) for r in _rotations(word_forms, " ")[1:])
-        keys.update((_PART, _cut(r)) for r in _rotations(syllables, "")[1:])
-        if len(syllables) > 1:
-            keys.add((_PART, "".join(s[0] for s in syllables)[:MAX_TERM]))
-
-
-@functools.lru_cache(maxsize=65536)
-def _name_keys(name: str) -> frozenset[tuple[int, str]]:
-    """Every (KeyKind, key) of one name (cached: names and romanised forms repeat)."""
-    keys: set[tuple[int, str]] = set()
-    texts = [name]
-    spelt = name.casefold().translate(_UMLAUTS)
-    if spelt != name.casefold():
-        texts.append(spelt)
-    for each in texts:
-        name_words = words(each)
-        if not name_words:
-            continue
-        rotations = _rotations(name_words, " ")
-        keys.add((_NAME, _cut(rotations[0])))
-        keys.update((_PART, _cut(r)) for r in rotations[1:])
-        for word in name_words:
-            if _IS_HAN.match(word):
-                keys.update((_PART, word[i:]) for i in range(1, min(len(word), 8)))
-        if not all(word.isascii() for word in name_words):
-            _romanised_name_keys(name_words, keys)
-    return frozenset(keys)
-
-
-@functools.lru_cache(maxsize=16384)
-def _company_keys(company: str) -> frozenset[tuple[int, str]]:
-    found: list[str] = []
-    company_words = words(company)[:12]
-    found += [" ".join(company_words[i:]) for i in range(len(company_words))]
-    for word in company_words:
-        if _IS_HAN.match(word):
-            found += [word[i:] for i in range(1, min(len(word), 16))]
-            syllables = _pinyin(word)
-            found += ["".join(syllables[i:]) for i in range(min(len(syllables), 12))]
-        elif not word.isascii():
-            syllables = _syllables(word)
-            if syllables:
-                found.append("".join(syllables))
-    return frozenset((_COMPANY, _cut(f)) for f in found if f)
-
-
-_ASCII_WORD = re.compile(r"[a-z0-9]+")
-
-
-@functools.lru_cache(maxsize=4096)
-def _domain_keys(domain: str) -> tuple[tuple[str, ...], str, list[str]]:
-    """The words of an ASCII e-mail domain, them joined, and their suffixes as keys."""
-    parts = tuple(_ASCII_WORD.findall(domain))
-    return parts, " ".join(parts), [_cut(" ".join(parts[i:])) for i in range(len(parts))]
-
-
-def email_domain(email: str) -> str | None:
-    """The domain of an address whose keys are stored once per domain (EmailDomainSearchTerm)
-    for every guest with an address there, or None when all the address's keys are the guest's
-    own (not ASCII, not exactly one '@', no word after it, or more than 12 words).
-    The test of _own_email_keys without making the keys (an import asks it of every guest)."""
-    if email.isascii() and email.count("@") == 1:
-        local, _, domain = email.lower().translate(_APOSTROPHES).partition("@")
-        tail = _domain_keys(domain)[0]
-        if tail and len(_ASCII_WORD.findall(local)) + len(tail) <= 12:
-            return domain
-    return None
-
-
-def domain_keys(domain: str) -> list[str]:
-    """The keys of an e-mail domain as email_domain() gives it (all of KeyKind.EMAIL)."""
-    return _domain_keys(domain)[2]
-
-
-def _own_email_keys(email: str) -> tuple[list[str], str | None]:
-    """The keys of an address that are the guest's own, and the domain whose keys (the
-    suffixes of its words) the guest shares; None and every key when there is none."""
-    if email.isascii() and email.count("@") == 1:
-        local, _, domain = email.lower().translate(_APOSTROPHES).partition("@")
-        tail, joined, _ = _domain_keys(domain)
-        head = _ASCII_WORD.findall(local)
-        if tail and len(head) + len(tail) <= 12:
-            return [_cut(f"{' '.join(head[i:])} {joined}") for i in range(len(head))], domain
-    return _email_keys(email), None
-
-
-def _email_keys(email: str) -> list[str]:
-    """The suffixes of the words of an address (``wei huawei com`` of zhang.wei@huawei.com)."""
-    # Addresses are nearly always ASCII and each is different: the plain pattern, and no trip
-    # through fold()'s cache, which unique texts only churn; the domain's words and keys are
-    # shared by many addresses and made once ('@' separates words, so the words of the whole
-    # are the local part's then the domain's).
-    if email.isascii():
-        local, _, domain = email.lower().translate(_APOSTROPHES).rpartition("@")
-        head = _ASCII_WORD.findall(local)
-        tail, joined, tail_keys = _domain_keys(domain)
-        if len(head) + len(tail) <= 12:
-            if not tail:
-                return [_cut(" ".join(head[i:])) for i in range(len(head))]
-            return [_cut(f"{' '.join(head[i:])} {joined}") for i in range(len(head))] + tail_keys
-        parts = [*head, *tail][:12]
-    else:
-        parts = _WORD.findall(fold(email))[:12]
-    return [_cut(" ".join(parts[i:])) for i in range(len(parts))]
-
-
-def guest_keys(
-    name: str | None, name_latin: str | None, email: str | None
-) -> set[tuple[int, str]]:
-    """The (KeyKind value, key) pairs stored for one guest: its names' and e-mail's own keys
-    (its company's keys are stored once per company, see company_keys, and its e-mail domain's
-    once per domain, see email_domain and domain_keys)."""
-    keys: set[tuple[int, str]] = set()
-    for each in (name, name_latin):
-        if each:
-            keys.update(_name_keys(each))
-    if email:
-        keys.update((_EMAIL, k) for k in _own_email_keys(email)[0])
-    return keys
-
-
-def company_keys(company: str) -> frozenset[str]:
-    """The keys of a company (all of KeyKind.COMPANY)."""
-    return frozenset(term for _, term in _company_keys(company))
-
-
-def search_keys(
-    name: str | None, name_latin: str | None, company: str | None, email: str | None
-) -> set[tuple[int, str]]:
-    """Every (KeyKind value, key) of a guest with these details (kinds as plain ints: an
-    IntEnum member hashes through a Python-level __hash__, millions of times in a reindex)."""
-    keys = guest_keys(name, name_latin, None)
-    if email:
-        keys.update((_EMAIL, k) for k in _email_keys(email))
-    if company:
-        keys.update(_company_keys(company))
-    return keys
-
-
 # Re-indexing at least this many guests, and at least half of those stored, drops the lookup
 # index of guest_search_terms and builds it again after the insert: building an index from
 # sorted rows is several times faster than a million inserts at random places in it.
@@ -443,10 +149,6 @@ def _insert_rows(session: Session, table: Table, statement: str,
         return
     columns = statement.split("(", 1)[1].split(")", 1)[0].split(", ")
     session.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])
-
-
-# (id, event_id, name, name_latin, company, email) of one guest
-GuestDetails = tuple[int, int, str | None, str | None, str | None, str | None]
 
 
 def reindex_guests(session: Session, guest_ids: Iterable[int]) -> None:
@@ -488,37 +190,6 @@ def index_new_guests(session: Session, guests: Sequence[GuestDetails], *,
                None if domains_set else {guest[0]: None for guest in guests})
 
 
-@dataclass(frozen=True, slots=True)
-class MadeKeys:
-    """The keys of a batch of guests as make_keys gives them: plain data, so that a second
-    process can make them (kiosk.key_worker) while this one goes on."""
-
-    guests: list[GuestDetails]  # what the keys were made from, in order
-    domains: list[str | None]  # each guest's e-mail domain (email_domain), in the same order
-    rows: list[tuple[int, int, int, str]]  # (guest id, event id, KeyKind, key), by guest
-
-
-def make_keys(guests: Sequence[GuestDetails]) -> MadeKeys:
-    """The keys of these guests' names and e-mail addresses (guest_keys, for many)."""
-    domains: list[str | None] = []
-    rows: list[tuple[int, int, int, str]] = []
-    for guest_id, event_id, name, name_latin, _company, email in guests:
-        # guest_keys(), without building a set per guest: name keys come as a cached set
-        # (both names' only need a union), e-mail keys are of their own kind and distinct.
-        if name and name_latin:
-            rows += [(guest_id, event_id, kind, term)
-                     for kind, term in _name_keys(name) | _name_keys(name_latin)]
-        elif name or name_latin:
-            rows += [(guest_id, event_id, kind, term)
-                     for kind, term in _name_keys(name or name_latin or "")]
-        domain = None
-        if email:
-            own, domain = _own_email_keys(email)
-            rows += [(guest_id, event_id, _EMAIL, term) for term in own]
-        domains.append(domain)
-    return MadeKeys(list(guests), domains, rows)
-
-
 _MAKE_BATCH = 5_000  # guests whose keys are made at a time
 
 
@@ -545,9 +216,10 @@ def _store(session: Session, made: Iterable[MadeKeys], count: int,
 
 
 def _store_keys(session: Session, connection: Connection, made: Iterable[MadeKeys], count: int,
-                stored: dict[int, str | None] | None, id_shift: int) -> None:
+                stored: dict[int, str | None] | None, id_shift: int, *,
+                bulk_allowed: bool = True) -> None:
     table = cast(Table, GuestSearchTerm.__table__)
-    bulk = count >= BULK_REINDEX and 2 * count >= (
+    bulk = bulk_allowed and count >= BULK_REINDEX and 2 * count >= (
         session.scalar(select(func.count()).select_from(Guest)) or 0)
     if bulk:
         for index in table.indexes:
@@ -631,11 +303,11 @@ def _forget_unused(session: Session) -> None:
             f" WHERE g.event_id = c.event_id AND g.{guests_column} = c.{column}))"))
 
 
-def rebuild_search_index(session: Session, made: Iterable[MadeKeys] = ()) -> int:
+def rebuild_search_index(session: Session, made: MadeFile | None = None) -> int:
     """Rebuild the keys of every guest (after an upgrade changed how keys are made, or a first
-    pull stored its guests without); returns how many guests were indexed. `made`: keys made
-    already (by kiosk.key_worker while a pull stored the guests); a guest's are used when the
-    last batch that has the guest was made from its details as stored, else made here."""
+    pull stored its guests without); returns how many guests were indexed. `made`: keys a
+    worker made already (kiosk.key_worker, while a pull stored the guests); a guest's are used
+    when made from its details as stored, else made here."""
     session.flush()
     session.execute(delete(GuestSearchTerm))
     session.execute(delete(CompanySearchTerm))
@@ -646,40 +318,65 @@ def rebuild_search_index(session: Session, made: Iterable[MadeKeys] = ()) -> int
     ).all()
     stored: dict[int, str | None] = {row[0]: row[6] for row in rows}
     details = {row[0]: cast(GuestDetails, tuple(row[:6])) for row in rows}
-    usable = _still_true(list(made), details)
-    covered = {guest[0] for batch in usable for guest in batch.guests}
-    rest = (guest for guest_id, guest in details.items() if guest_id not in covered)
-    _store(session, itertools.chain(usable, _made_here(rest)), len(details), stored)
+    if made is not None:
+        store_keys_file(session, made.path, made.batches, len(details), stored=stored,
+                        current=details)
+    else:
+        _store(session, _made_here(iter(details.values())), len(details), stored)
     state = session.get(SyncState, SEARCH_KEYS_STATE)
     if state is not None:
         state.value = SEARCH_KEYS_VERSION
     return len(details)
 
 
-def _still_true(made: list[MadeKeys], details: dict[int, GuestDetails]) -> list[MadeKeys]:
-    """The part of each batch made from a guest's details as stored now, by the last batch
-    that has the guest (a guest changed twice in one pull is in two)."""
-    last = {guest[0]: n for n, batch in enumerate(made) for guest in batch.guests}
-    usable: list[MadeKeys] = []
-    for n, batch in enumerate(made):
-        keep = {guest[0] for guest in batch.guests
-                if last[guest[0]] == n and details.get(guest[0]) == guest}
-        if len(keep) < len(batch.guests):
-            kept = [i for i, guest in enumerate(batch.guests) if guest[0] in keep]
-            batch = MadeKeys([batch.guests[i] for i in kept], [batch.domains[i] for i in kept],
-                             [row for row in batch.rows if row[0] in keep])
-        if batch.guests:
-            usable.append(batch)
-    return usable
+KEYS_FILE_SCHEMA = "kiosk_made_keys"  # the name a worker's file is attached under
 
 
-def index_made_keys(session: Session, made: Iterable[MadeKeys], count: int, *,
-                    id_shift: int = 0) -> None:
-    """Store keys made already (kiosk.key_worker) of `count` guests just inserted, holding no
-    keys, whose Guest.email_domain the caller set; `id_shift` is added to each guest id of
-    `made` (the keys were made before the guests had their ids)."""
+def store_keys_file(
+    session: Session, path: Path, batches: Sequence[tuple[list[GuestDetails], list[str | None]]],
+    count: int, *, stored: dict[int, str | None] | None = None,
+    current: dict[int, GuestDetails] | None = None, id_shift: int = 0,
+) -> None:
+    """Store the keys a worker wrote into a scratch file (kiosk.key_worker): the latest keys of
+    each guest of `batches` (each guest with its e-mail domain). `current`: every guest's
+    details as stored now (a rebuild); a guest whose last batch has other details, or who is in
+    no batch, has its keys made here. `id_shift` is added to each guest id of the file.
+    `count` and `stored` as for _index. The file stays attached until the connection goes back
+    to the pool (kiosk.db: SQLite cannot detach it inside the transaction)."""
     session.flush()
-    _store(session, made, count, None, id_shift=id_shift)
+    connection = session.connection()
+    connection.exec_driver_sql(f"ATTACH DATABASE ? AS {KEYS_FILE_SCHEMA}", (str(path),))
+    connection.info[ATTACHED_INFO] = KEYS_FILE_SCHEMA
+    made = f"{KEYS_FILE_SCHEMA}.guest_search_terms"
+    latest: dict[int, tuple[GuestDetails, str | None]] = {}
+    for guests, domains in batches:
+        for guest, domain in zip(guests, domains, strict=True):
+            latest[guest[0]] = (guest, domain)
+    here: list[GuestDetails] = []
+    if current is not None:
+        stale = [(guest_id,) for guest_id, (guest, _) in latest.items()
+                 if current.get(guest_id) != guest]
+        if stale:
+            connection.exec_driver_sql(f"DELETE FROM {made} WHERE guest_id = ?", stale)
+        for (guest_id,) in stale:
+            del latest[guest_id]
+        here = [guest for guest_id, guest in current.items() if guest_id not in latest]
+    with bulk_cache(connection):
+        empty = connection.exec_driver_sql(
+            "SELECT 1 FROM main.guest_search_terms LIMIT 1").first() is None
+        if empty and not id_shift:
+            # The same table and indexes, and an empty destination: SQLite copies the rows and
+            # their index entries as they are, several times faster than inserting them.
+            connection.exec_driver_sql(f"INSERT INTO main.guest_search_terms SELECT * FROM {made}")
+        else:
+            connection.exec_driver_sql(
+                "INSERT INTO main.guest_search_terms (guest_id, term, rank, event_id) "
+                f"SELECT guest_id + ?, term, rank, event_id FROM {made}", (id_shift,))
+        done = MadeKeys([guest for guest, _ in latest.values()],
+                        [domain for _, domain in latest.values()], [])
+        _store_keys(session, connection, [done], count, stored, id_shift, bulk_allowed=False)
+        if here:  # real ids: no shift (a rebuild gives none)
+            _store_keys(session, connection, _made_here(iter(here)), len(here), stored, 0)
 
 
 def _ensure_current(session: Session) -> None:

@@ -796,21 +796,26 @@ def _stored_keys(database: Database) -> tuple[list[Any], ...]:
             "SELECT number, email_domain FROM guests"))
 
 
+@pytest.mark.parametrize("keys_stored_before", [False, True])
 def test_a_long_list_has_its_keys_made_by_a_worker_and_they_are_the_same(
-    database: Database, event: Event, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    database: Database, event: Event, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    keys_stored_before: bool,
 ) -> None:
-    """kiosk.key_worker makes the new guests' keys in another process while rows are checked:
-    batch by batch (here 4 rows), with the ids given after; the keys are those made here."""
+    """kiosk.key_worker makes the new guests' keys in another process while rows are checked,
+    batch by batch (here 4 rows), into a file copied in at the end (a table holding keys
+    already: row by row); the keys are those made here."""
     from kiosk import key_worker
 
     extra = [[f"王{chr(0x4E00 + i)}", f"公司{i % 3}", "中国", f"w{i}@example{i % 2}.cn", "嘉宾",
               f"BJ-1{i:03d}", ""] for i in range(7)]
     path = write_text(tmp_path / "long.csv", [HEADER_ZH, *ROWS, *extra], "utf-8", ",")
-    run_import(database, write_text(tmp_path / "first.csv", [HEADER_ZH, ROWS[0]], "utf-8", ","))
     other = Database.open(tmp_path / "in-process")
     with other.session() as session:
         events.create_event(session, event.name, event.starts_on, event.ends_on, event.timezone)
-    run_import(other, write_text(tmp_path / "first.csv", [HEADER_ZH, ROWS[0]], "utf-8", ","))
+    if keys_stored_before:  # else the file is copied into an empty table, index and all
+        first = write_text(tmp_path / "first.csv", [HEADER_ZH, ROWS[0]], "utf-8", ",")
+        run_import(database, first)
+        run_import(other, first)
 
     monkeypatch.setenv(key_worker.DISABLE_ENV, "1")
     run_import(other, path)
@@ -821,14 +826,24 @@ def test_a_long_list_has_its_keys_made_by_a_worker_and_they_are_the_same(
     workers: list[key_worker.KeyWorker] = []
     real_init = key_worker.KeyWorker.__init__
 
-    def recorded(self: key_worker.KeyWorker) -> None:
-        real_init(self)
+    def recorded(self: key_worker.KeyWorker, schema: list[str]) -> None:
+        real_init(self, schema)
         workers.append(self)
 
+    finished: list[Any] = []
+    real_finish = key_worker.KeyWorker.finish
+
+    def finish(self: key_worker.KeyWorker) -> Any:
+        finished.append(real_finish(self))
+        return finished[-1]
+
     monkeypatch.setattr(key_worker.KeyWorker, "__init__", recorded)
+    monkeypatch.setattr(key_worker.KeyWorker, "finish", finish)
     report = run_import(database, path)
-    assert report.new == 9 and report.unchanged == 1
-    assert len(workers) == 1 and workers[0].made_elsewhere == 3  # 4 + 4 + 1 new guests
+    assert report.new == 10 - keys_stored_before and report.unchanged == keys_stored_before
+    assert len(workers) == 1 and len(finished) == 1 and finished[0] is not None
+    assert [len(guests) for guests, _ in finished[0].batches] == (
+        [4, 4, 1] if keys_stored_before else [4, 4, 2])
     assert _stored_keys(database) == _stored_keys(other)
     found = {hit.name for hit in find_all(database, "wang")}
     assert found >= {f"王{chr(0x4E00 + i)}" for i in range(7)}

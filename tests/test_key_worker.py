@@ -1,25 +1,23 @@
-"""Search keys made by a worker process (kiosk.key_worker) are the keys made here, and a worker
-that cannot start or dies costs time, never keys."""
+"""Search keys made by a worker process (kiosk.key_worker) into a scratch file are the keys made
+here, and a worker that cannot start or dies costs time, never keys."""
 
 from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import time
+from pathlib import Path
 
 import pytest
 
 from kiosk import key_worker
+from kiosk.db import Database
 from kiosk.key_worker import KeyWorker
-from kiosk.search import GuestDetails, MadeKeys, make_keys
+from kiosk.search_keys import GuestDetails, make_keys
 
 NAMES = [("张伟", "Zhang Wei"), ("Jürgen Müller", None), ("Анна Иванова", "Anna Ivanova"),
          ("曾小明", None), ("김민준", "Kim Minjun"), ("O'Brien", None)]
-
-
-def same(made: MadeKeys) -> tuple[object, ...]:
-    """A batch's keys in an order of their own (a set's order differs between processes)."""
-    return made.guests, made.domains, sorted(made.rows)
 
 
 def sample(count: int, first_id: int = 1) -> list[GuestDetails]:
@@ -28,35 +26,54 @@ def sample(count: int, first_id: int = 1) -> list[GuestDetails]:
              f"guest{i}@example.org" if i % 4 else None) for i in range(count)]
 
 
-def test_the_worker_makes_the_keys_this_process_makes() -> None:
+@pytest.fixture
+def schema(tmp_path: Path) -> list[str]:
+    database = Database.open(tmp_path / "kiosk")
+    with database.engine.connect() as connection:
+        statements = key_worker.keys_schema(connection)
+    database.close()
+    return statements
+
+
+def rows_in(path: Path) -> list[tuple[int, int, int, str]]:
+    with sqlite3.connect(path) as connection:
+        return sorted(connection.execute(
+            "SELECT guest_id, event_id, rank, term FROM guest_search_terms"))
+
+
+def test_the_worker_writes_the_keys_this_process_makes(schema: list[str]) -> None:
     guests = sample(300)
-    with KeyWorker() as worker:
+    changed = [(guests[5][0], 7, "新名字", None, None, None)]  # handed over again, changed
+    with KeyWorker(schema) as worker:
         worker.submit(guests[:120])
         worker.submit(guests[120:])
-        made = list(worker.results())
-    assert worker.made_elsewhere == 2  # both batches came from the other process
-    assert [same(m) for m in made] == [same(make_keys(guests[:120])), same(make_keys(guests[120:]))]
-    assert {row[0] for batch in made for row in batch.rows} == {g[0] for g in guests}
+        worker.submit(changed)
+        made = worker.finish()
+        assert made is not None
+        latest = {guest[0]: guest for guest in [*guests, *changed]}
+        assert rows_in(made.path) == sorted(make_keys(list(latest.values())).rows)
+        assert [len(guests) for guests, _ in made.batches] == [120, 180, 1]
+        assert [domains for _, domains in made.batches] == [
+            make_keys(batch).domains for batch in (guests[:120], guests[120:], changed)]
+        with sqlite3.connect(made.path) as connection:  # the index is built, as stored here
+            assert connection.execute("SELECT sql FROM sqlite_master WHERE type = 'index' AND "
+                                      "tbl_name = 'guest_search_terms'").fetchall()
 
 
-def test_a_dead_worker_costs_time_not_keys() -> None:
-    guests = sample(50)
-    with KeyWorker() as worker:
-        worker.submit(guests[:10])
-        assert len(list(worker.results())) == 1 and worker.made_elsewhere == 1
+def test_a_dead_worker_costs_time_not_keys(schema: list[str]) -> None:
+    with KeyWorker(schema) as worker:
+        worker.submit(sample(10))
         pool = worker._pool
         assert pool is not None
+        deadline = time.monotonic() + 30
+        while not pool._processes and time.monotonic() < deadline:
+            time.sleep(0.05)
         for pid in list(pool._processes):  # the worker is killed, as by the OOM killer
             os.kill(pid, signal.SIGKILL)
-        deadline = time.monotonic() + 10
         while not pool._broken and time.monotonic() < deadline:
             time.sleep(0.05)
-        worker.submit(guests[10:30])
-        worker.submit(guests[30:])
-        made = list(worker.results())
-    assert worker.made_elsewhere == 1  # the first batch only: the others were made here
-    assert [same(m) for m in made] == [
-        same(make_keys(batch)) for batch in (guests[10:30], guests[30:])]
+        worker.submit(sample(5, first_id=100))
+        assert worker.finish() is None  # the caller makes every key itself
 
 
 def test_the_worker_is_for_long_lists_on_machines_with_a_second_core(

@@ -640,7 +640,7 @@ def test_failed_bulk_reindex_keeps_the_indexes_and_the_keys(
     def broken(*_: Any) -> set[tuple[int, str]]:
         raise RuntimeError("disk gone")
 
-    monkeypatch.setattr("kiosk.search._name_keys", broken)
+    monkeypatch.setattr("kiosk.search_keys._name_keys", broken)
     with pytest.raises(RuntimeError), database.session() as session:
         reindex_guests(session, people.values())
     assert _indexes(database) == before
@@ -767,7 +767,7 @@ def test_filtering_guests_found_by_company_seeks_in_the_index(
                                    "no-at-sign.example", "first@second@third.org", "x@",
                                    "@only.domain", "a'@'b.c", "...@---", ""])
 def test_email_keys_fold_like_every_other_text(email: str) -> None:
-    from kiosk.search import _email_keys, words
+    from kiosk.search_keys import _email_keys, words
 
     parts = words(email)[:12]
     assert _email_keys(email) == [" ".join(parts[i:]) for i in range(len(parts))]
@@ -781,7 +781,7 @@ def test_email_keys_fold_like_every_other_text(email: str) -> None:
 def test_email_domain_is_the_one_whose_keys_the_guest_leaves_out(email: str) -> None:
     """email_domain() (an import's quick test) agrees with the keys stored for the guest: the
     domain's keys are stored once per domain exactly when the guest's own leave them out."""
-    from kiosk.search import _email_keys, _own_email_keys, domain_keys, email_domain
+    from kiosk.search_keys import _email_keys, _own_email_keys, domain_keys, email_domain
 
     own, domain = _own_email_keys(email)
     assert email_domain(email) == domain
@@ -857,7 +857,7 @@ def test_an_upgrade_keeps_the_guests_and_rebuilds_their_keys_at_the_first_search
 def test_stored_keys_are_each_guests_keys_and_each_companys_once(
     database: Database, event: Event, people: dict[str, int]
 ) -> None:
-    from kiosk.search import company_keys, guest_keys
+    from kiosk.search_keys import company_keys, guest_keys
 
     with database.session() as session:
         guests = session.execute(select(Guest.id, Guest.name, Guest.name_latin, Guest.company,
@@ -955,13 +955,15 @@ def test_keys_and_search_work_through_core_where_the_driver_is_not_sqlites_qmark
 
 
 def test_a_rebuild_uses_keys_made_elsewhere_only_where_still_true(
-    database: Database, event: Event, people: dict[str, int]
+    database: Database, event: Event, people: dict[str, int], tmp_path: Path
 ) -> None:
-    """Keys made by a worker from a guest's details are used only if the guest still has
-    them and no later batch has the guest; the rest are made at rebuild time."""
+    """Keys a worker wrote into its file (kiosk.key_worker) are used for a guest only if made
+    from the details the guest has now (its latest batch); the rest are made at rebuild time."""
     from sqlalchemy import update
 
-    from kiosk.search import GuestDetails, make_keys, rebuild_search_index
+    from kiosk import key_worker
+    from kiosk.search import KEYS_FILE_SCHEMA, rebuild_search_index
+    from kiosk.search_keys import GuestDetails, MadeFile
 
     def all_keys() -> list[tuple[Any, ...]]:
         with database.session() as session:
@@ -974,22 +976,32 @@ def test_a_rebuild_uses_keys_made_elsewhere_only_where_still_true(
         details = [cast(GuestDetails, tuple(row)) for row in session.execute(
             select(Guest.id, Guest.event_id, Guest.name, Guest.name_latin, Guest.company,
                    Guest.email).order_by(Guest.id))]
+        schema = key_worker.keys_schema(session.connection())
     half = len(details) // 2
-    renamed = details[0][0]
-    # Batch one: a stale name for the first guest (renamed since) and the last guest, who is
-    # in batch two as well (stored twice, its keys would break the primary key).
-    made = [make_keys([(*details[0][:2], "Old Name", *details[0][3:]), *details[1:half],
-                       details[-1]]),
-            make_keys(details[half:])]
+    renamed, left_out = details[0][0], details[1][0]
+    # What the worker does, here: batch one has a stale name for the first guest (renamed
+    # since) and the last guest, handed over again in batch two; the second guest is in none.
+    path = tmp_path / "keys.sqlite3"
+    key_worker._open(str(path), schema)
+    batches = [[(*details[0][:2], "Old Name", *details[0][3:]), *details[2:half], details[-1]],
+               details[half:]]
+    domains = [key_worker._add(batch, again) for batch, again in
+               zip(batches, [[], [details[-1][0]]], strict=True)]
+    key_worker._seal()
     with database.session() as session:
         session.execute(update(Guest).where(Guest.id == renamed).values(name="张新名"))
         rebuild_search_index(session)
     expected = all_keys()
     with database.session() as session:
+        made = MadeFile(path, list(zip(batches, domains, strict=True)))
         assert rebuild_search_index(session, made) == len(details)
     assert all_keys() == expected
+    assert left_out in {row[0] for row in expected}
     assert names(find(database, event, "zhangxinming")) == ["张新名"]
     assert names(find(database, event, "old name")) == []
+    with database.engine.connect() as connection:  # detached when it went back to the pool
+        attached = [row[1] for row in connection.exec_driver_sql("PRAGMA database_list")]
+        assert "main" in attached and KEYS_FILE_SCHEMA not in attached
 
 
 def test_keys_lose_their_foreign_keys_in_an_upgrade_and_keep_their_rows(

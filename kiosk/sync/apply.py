@@ -31,7 +31,8 @@ from kiosk.models import (
     Scan,
     utc_now,
 )
-from kiosk.search import GuestDetails, email_domain, reindex_guests
+from kiosk.search import reindex_guests
+from kiosk.search_keys import GuestDetails, email_domain
 from kiosk.sync import records
 from kiosk.sync.records import ChangeKind
 

@@ -259,7 +259,8 @@ class Syncer:
                     state.write(session, state.LAST_SYNC, utc_now().isoformat())
                 if applied.unindexed:
                     if keys is None and key_worker.worth_it(int(page["head"]) - cursor):
-                        keys = KeyWorker()
+                        with self.database.engine.connect() as connection:
+                            keys = KeyWorker(key_worker.keys_schema(connection))
                     if keys is not None:
                         keys.submit(applied.unindexed)
                 report.pages += 1
@@ -277,7 +278,7 @@ class Syncer:
             if deferred:
                 started = time.perf_counter()
                 with self.database.session(writes=True) as session:
-                    indexed = rebuild_search_index(session, keys.results() if keys else ())
+                    indexed = rebuild_search_index(session, keys.finish() if keys else None)
                 report.search_seconds = time.perf_counter() - started
                 log.info("search keys built for %d guests after the first pull", indexed)
         finally:

@@ -177,15 +177,24 @@ def test_a_large_first_pull_has_its_keys_made_meanwhile_by_a_worker(
     workers: list[key_worker.KeyWorker] = []
     real_init = key_worker.KeyWorker.__init__
 
-    def recorded(self: key_worker.KeyWorker) -> None:
-        real_init(self)
+    def recorded(self: key_worker.KeyWorker, schema: list[str]) -> None:
+        real_init(self, schema)
         workers.append(self)
 
+    finished: list[Any] = []
+    real_finish = key_worker.KeyWorker.finish
+
+    def finish(self: key_worker.KeyWorker) -> Any:
+        finished.append(real_finish(self))
+        return finished[-1]
+
     monkeypatch.setattr(key_worker.KeyWorker, "__init__", recorded)
+    monkeypatch.setattr(key_worker.KeyWorker, "finish", finish)
     with Syncer(fresh, pull_page=2) as syncer:
         report = syncer.pull()
     assert report.pages >= 3
-    assert len(workers) == 1 and workers[0].made_elsewhere >= 3  # a batch a page of guests
+    assert len(workers) == 1 and finished[0] is not None
+    assert len(finished[0].batches) >= 3  # a batch a page of guests
     made_by_worker = _all_keys(fresh)
     with fresh.session(writes=True) as session:
         rebuild_search_index(session)  # here, from the stored guests
