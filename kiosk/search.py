@@ -312,10 +312,11 @@ def rebuild_search_index(session: Session, made: MadeFile | None = None) -> int:
     session.execute(delete(GuestSearchTerm))
     session.execute(delete(CompanySearchTerm))
     session.execute(delete(EmailDomainSearchTerm))
-    rows = session.execute(  # read before the index is dropped: no statement may be open
-        select(Guest.id, Guest.event_id, Guest.name, Guest.name_latin, Guest.company,
-               Guest.email, Guest.email_domain).order_by(Guest.id)
-    ).all()
+    # Read before the index is dropped (no statement may be open), as plain rows: 100,000
+    # guests through the ORM's result machinery cost a few tenths of a second more.
+    rows = session.connection().exec_driver_sql(
+        "SELECT id, event_id, name, name_latin, company, email, email_domain FROM guests "
+        "ORDER BY id").all()
     stored: dict[int, str | None] = {row[0]: row[6] for row in rows}
     details = {row[0]: cast(GuestDetails, tuple(row[:6])) for row in rows}
     if made is not None:
