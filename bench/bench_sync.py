@@ -237,13 +237,15 @@ def _bench_first_pull(
             "s", median(stored_ours), peer_name, median(stored_peer), goal="< 10 s",
             notes=f"{rounds} rounds each; pages of {FIRST_PULL_PAGE:,} (an empty kiosk's), each "
                   f"in one transaction; the guests are stored and every credential admits; "
-                  f"search keys come next (row below); each server in its own process (one "
-                  f"uvicorn worker, SQLite)"),
+                  f"search keys are stored next (row below); each server in its own process "
+                  f"(one uvicorn worker, SQLite) on this same 2-core machine"),
         Row("sync", f"first pull of {guests:,} guests, until searchable at the desk", "s",
             median(ours), peer_name + " + the same search indexing", median(peer),
             goal="< 10 s",
-            notes=f"of which building search keys: ours {median(ours_search):.1f} s (bulk, once "
-                  f"after the last page), peer {median(peer_search):.1f} s; runs "
+            notes=f"of which storing search keys after the last page: ours "
+                  f"{median(ours_search):.1f} s (made meanwhile by a worker process, "
+                  f"kiosk.key_worker, which shares the second core with the server here; the "
+                  f"wait for it included), peer {median(peer_search):.1f} s; runs "
                   f"{', '.join(f'{t:.1f}' for t in ours)} s"),
     ]
     return rows, kiosks
