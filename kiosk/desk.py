@@ -870,8 +870,10 @@ class Desk:
         progress: Callable[[int], None] | None = None,
     ) -> ImportReport:
         """Import the list for real with the columns shown (one transaction: all or nothing);
-        ``progress(percent)`` is called from the importing thread as it goes."""
-        with self.database.session() as session:
+        ``progress(percent)`` is called from the importing thread as it goes. It holds the
+        write lock from the start: a transaction that reads first would fail at its first write
+        if the sync loop or a check-in here had committed meanwhile."""
+        with self.database.session(writes=True) as session:
             return importer.import_guests(session, self._event(session), path, mapping=mapping,
                                           actor=self.operator, progress=progress)
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -296,3 +298,38 @@ def test_summary_counts_the_desk_check_in(database, event, desk) -> None:
     desk.check_in(uid)
     summary = desk.summary()
     assert summary.arrived == 1 and summary.expected == 1
+
+
+def test_an_import_at_the_desk_survives_a_commit_made_while_it_reads(
+    desk: Desk, database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The import holds the write lock from its start: a sync page or check-in committed
+    while the list is read waits for it, instead of failing the import at its first write
+    (a transaction that read first cannot write after another connection committed)."""
+    import threading
+
+    from kiosk import importer
+
+    path = tmp_path / "list.csv"
+    path.write_text("姓名,单位\n王小明,清华大学\n", encoding="utf-8")
+    reading, other_done = threading.Event(), threading.Event()
+    waited: list[bool] = []
+    real_read = importer.read_table
+
+    def slow_read(*args: Any, **kwargs: Any) -> Any:
+        reading.set()
+        waited.append(not other_done.wait(0.5))  # the other commit cannot land meanwhile
+        return real_read(*args, **kwargs)
+
+    def other_writer() -> None:
+        reading.wait(10)
+        with database.session(writes=True) as session:  # as the sync loop does
+            sync_state.write(session, "test_marker", "1")
+        other_done.set()
+
+    monkeypatch.setattr(importer, "read_table", slow_read)
+    writer = threading.Thread(target=other_writer)
+    writer.start()
+    report = desk.run_import(path, {})
+    writer.join(15)
+    assert report.new == 1 and waited == [True] and other_done.is_set()

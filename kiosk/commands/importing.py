@@ -68,7 +68,8 @@ def describe(report: ImportReport) -> str:
 def run_import(context: Context, args: argparse.Namespace) -> int:
     path = Path(args.file).expanduser()
     mapping = parse_mapping(args.map, where=str(path))
-    with context.database.session() as session:
+    # A real import holds the write lock from the start (see kiosk.desk.Desk.run_import).
+    with context.database.session(writes=not args.dry_run) as session:
         event = events.current_event(session)
         report = import_guests(
             session, event, path, mapping=mapping, dry_run=args.dry_run,
