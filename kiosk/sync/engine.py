@@ -211,7 +211,8 @@ class Syncer:
         """Fetch and apply every page after the cursor; ``wait`` long-polls the first request.
 
         The first pull onto a kiosk holding no guests leaves out the search keys page by page and
-        builds them for every guest at the end, in bulk (kiosk.search.rebuild_search_index). The
+        stores them for every guest at the end, in bulk (kiosk.search.rebuild_search_index); for
+        a long list a worker process (kiosk.key_worker) makes them meanwhile, page by page. The
         search state is marked stale in the first page's transaction, so a pull cut short is
         finished by the next one, and a search meanwhile rebuilds the keys itself.
         """
@@ -223,6 +224,11 @@ class Syncer:
                 select(Guest.id).limit(1)) is None
             deferred = deferred or state.search_is_stale(session)
         page_size = self._first_pull_page if deferred else self.pull_page
+        if deferred and key_worker.worth_it(key_worker.PARALLEL_FROM):
+            # Started before the first page arrives, so that it is ready for it; let go after
+            # that page if the list turns out short.
+            with self.database.engine.connect() as connection:
+                keys = KeyWorker(key_worker.keys_schema(connection))
         # The next page is fetched while this one is applied: the server and the network work
         # while the kiosk writes. It is used only if the cursor is still where it was asked from.
         prefetch = ThreadPoolExecutor(1, thread_name_prefix="kiosk-sync-prefetch")
@@ -257,12 +263,12 @@ class Syncer:
                                             index_search=not deferred)
                     state.write(session, state.PULL_CURSOR, str(last_seq))
                     state.write(session, state.LAST_SYNC, utc_now().isoformat())
-                if applied.unindexed:
-                    if keys is None and key_worker.worth_it(int(page["head"]) - cursor):
-                        with self.database.engine.connect() as connection:
-                            keys = KeyWorker(key_worker.keys_schema(connection))
-                    if keys is not None:
-                        keys.submit(applied.unindexed)
+                if keys is not None and report.pages == 0 and not key_worker.worth_it(
+                        int(page["head"]) - cursor):
+                    keys.close()
+                    keys = None
+                if keys is not None and applied.unindexed:
+                    keys.submit(applied.unindexed)
                 report.pages += 1
                 report.cursor, report.head = last_seq, int(page["head"])
                 report.applied.add(applied)
