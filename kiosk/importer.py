@@ -1146,8 +1146,7 @@ def _import_rows(
     # New guests' keys straight from the rows just inserted; changed guests' rebuilt.
     made = keys.finish() if inserts and keys is not None else None
     if made is not None:
-        search.store_keys_file(session, made.path, made.batches, len(inserts),
-                               id_shift=new_ids[0] - first_id)
+        search.store_keys_file(session, made, len(inserts), id_shift=new_ids[0] - first_id)
     elif inserts:
         search.index_new_guests(session, [
             (guest_id, event.id, r.values.get("name"), r.values.get("name_latin"),

@@ -148,10 +148,26 @@ class KeyWorker:
 
     def finish(self) -> MadeFile | None:
         """The file once every batch is in it, waiting for the worker as needed; None when the
-        worker failed (the caller makes every key itself)."""
+        worker failed (the caller makes every key itself). Batches the worker has not started
+        yet (and whose guests are in no other batch) are taken back and made here meanwhile."""
+        taken: list[list[GuestDetails]] = []
+        if self._pool is not None and self._sealed is None:
+            times: dict[int, int] = {}
+            for guests, _future in self._batches:
+                for guest in guests:
+                    times[guest[0]] = times.get(guest[0], 0) + 1
+            kept: list[tuple[list[GuestDetails], Future[list[str | None]]]] = []
+            for guests, future in self._batches:
+                alone = all(times[guest[0]] == 1 for guest in guests)
+                if alone and future.cancel():
+                    taken.append(guests)
+                else:
+                    kept.append((guests, future))
+            self._batches = kept
         self.seal()
         if self._pool is None or self._sealed is None:
             return None
+        made_here = [make_keys(guests) for guests in taken]  # while the worker finishes
         started = time.perf_counter()
         try:
             batches = [(guests, future.result()) for guests, future in self._batches]
@@ -161,7 +177,7 @@ class KeyWorker:
             return None
         finally:
             self.waited += time.perf_counter() - started
-        return MadeFile(self._path, batches)
+        return MadeFile(self._path, batches, made_here)
 
     def close(self) -> None:
         """Let the worker go (it exits on its own: waiting for it to free its memory would cost

@@ -41,7 +41,6 @@ import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
-from pathlib import Path
 from typing import Any, cast
 
 from sqlalchemy import (
@@ -320,8 +319,7 @@ def rebuild_search_index(session: Session, made: MadeFile | None = None) -> int:
     stored: dict[int, str | None] = {row[0]: row[6] for row in rows}
     details = {row[0]: cast(GuestDetails, tuple(row[:6])) for row in rows}
     if made is not None:
-        store_keys_file(session, made.path, made.batches, len(details), stored=stored,
-                        current=details)
+        store_keys_file(session, made, len(details), stored=stored, current=details)
     else:
         _store(session, _made_here(iter(details.values())), len(details), stored)
     state = session.get(SyncState, SEARCH_KEYS_STATE)
@@ -333,51 +331,65 @@ def rebuild_search_index(session: Session, made: MadeFile | None = None) -> int:
 KEYS_FILE_SCHEMA = "kiosk_made_keys"  # the name a worker's file is attached under
 
 
-def store_keys_file(
-    session: Session, path: Path, batches: Sequence[tuple[list[GuestDetails], list[str | None]]],
-    count: int, *, stored: dict[int, str | None] | None = None,
-    current: dict[int, GuestDetails] | None = None, id_shift: int = 0,
-) -> None:
-    """Store the keys a worker wrote into a scratch file (kiosk.key_worker): the latest keys of
-    each guest of `batches` (each guest with its e-mail domain). `current`: every guest's
-    details as stored now (a rebuild); a guest whose last batch has other details, or who is in
-    no batch, has its keys made here. `id_shift` is added to each guest id of the file.
-    `count` and `stored` as for _index. The file stays attached until the connection goes back
-    to the pool (kiosk.db: SQLite cannot detach it inside the transaction)."""
+def store_keys_file(session: Session, made: MadeFile, count: int, *,
+                    stored: dict[int, str | None] | None = None,
+                    current: dict[int, GuestDetails] | None = None, id_shift: int = 0) -> None:
+    """Store the keys a worker wrote into a scratch file (kiosk.key_worker), the latest of each
+    guest of `made.batches` (each guest with its e-mail domain), and those of `made.made_here`.
+    `current`: every guest's details as stored now (a rebuild); a guest whose latest batch has
+    other details, or who is in no batch, has its keys made here. `id_shift` is added to each
+    guest id of `made`. `count` and `stored` as for _index. The file stays attached until the
+    connection goes back to the pool (kiosk.db: SQLite cannot detach it inside the
+    transaction)."""
     session.flush()
     connection = session.connection()
-    connection.exec_driver_sql(f"ATTACH DATABASE ? AS {KEYS_FILE_SCHEMA}", (str(path),))
+    connection.exec_driver_sql(f"ATTACH DATABASE ? AS {KEYS_FILE_SCHEMA}", (str(made.path),))
     connection.info[ATTACHED_INFO] = KEYS_FILE_SCHEMA
-    made = f"{KEYS_FILE_SCHEMA}.guest_search_terms"
+    in_file = f"{KEYS_FILE_SCHEMA}.guest_search_terms"
     latest: dict[int, tuple[GuestDetails, str | None]] = {}
-    for guests, domains in batches:
+    for guests, domains in made.batches:
         for guest, domain in zip(guests, domains, strict=True):
             latest[guest[0]] = (guest, domain)
+    made_here = made.made_here
     here: list[GuestDetails] = []
     if current is not None:
         stale = [(guest_id,) for guest_id, (guest, _) in latest.items()
                  if current.get(guest_id) != guest]
         if stale:
-            connection.exec_driver_sql(f"DELETE FROM {made} WHERE guest_id = ?", stale)
+            connection.exec_driver_sql(f"DELETE FROM {in_file} WHERE guest_id = ?", stale)
         for (guest_id,) in stale:
             del latest[guest_id]
-        here = [guest for guest_id, guest in current.items() if guest_id not in latest]
+        made_here = [_only(batch, {guest[0] for guest in batch.guests
+                                   if current.get(guest[0]) == guest}) for batch in made_here]
+        covered = set(latest) | {guest[0] for batch in made_here for guest in batch.guests}
+        here = [guest for guest_id, guest in current.items() if guest_id not in covered]
     with bulk_cache(connection):
         empty = connection.exec_driver_sql(
             "SELECT 1 FROM main.guest_search_terms LIMIT 1").first() is None
         if empty and not id_shift:
             # The same table and indexes, and an empty destination: SQLite copies the rows and
             # their index entries as they are, several times faster than inserting them.
-            connection.exec_driver_sql(f"INSERT INTO main.guest_search_terms SELECT * FROM {made}")
+            connection.exec_driver_sql(
+                f"INSERT INTO main.guest_search_terms SELECT * FROM {in_file}")
         else:
             connection.exec_driver_sql(
                 "INSERT INTO main.guest_search_terms (guest_id, term, rank, event_id) "
-                f"SELECT guest_id + ?, term, rank, event_id FROM {made}", (id_shift,))
+                f"SELECT guest_id + ?, term, rank, event_id FROM {in_file}", (id_shift,))
         done = MadeKeys([guest for guest, _ in latest.values()],
                         [domain for _, domain in latest.values()], [])
-        _store_keys(session, connection, [done], count, stored, id_shift, bulk_allowed=False)
+        _store_keys(session, connection, [done, *made_here], count, stored, id_shift,
+                    bulk_allowed=False)
         if here:  # real ids: no shift (a rebuild gives none)
             _store_keys(session, connection, _made_here(iter(here)), len(here), stored, 0)
+
+
+def _only(batch: MadeKeys, keep: set[int]) -> MadeKeys:
+    """The part of a batch of these guests."""
+    if len(keep) == len(batch.guests):
+        return batch
+    kept = [i for i, guest in enumerate(batch.guests) if guest[0] in keep]
+    return MadeKeys([batch.guests[i] for i in kept], [batch.domains[i] for i in kept],
+                    [row for row in batch.rows if row[0] in keep])
 
 
 def _ensure_current(session: Session) -> None:

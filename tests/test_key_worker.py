@@ -51,13 +51,32 @@ def test_the_worker_writes_the_keys_this_process_makes(schema: list[str]) -> Non
         made = worker.finish()
         assert made is not None
         latest = {guest[0]: guest for guest in [*guests, *changed]}
-        assert rows_in(made.path) == sorted(make_keys(list(latest.values())).rows)
-        assert [len(guests) for guests, _ in made.batches] == [120, 180, 1]
-        assert [domains for _, domains in made.batches] == [
-            make_keys(batch).domains for batch in (guests[:120], guests[120:], changed)]
+        # Batches the worker had not started are made here meanwhile: together, every key.
+        here = [row for batch in made.made_here for row in batch.rows]
+        assert sorted(rows_in(made.path) + here) == sorted(make_keys(list(latest.values())).rows)
+        handed = [guests for guests, _ in made.batches] + [b.guests for b in made.made_here]
+        assert sorted(len(batch) for batch in handed) == [1, 120, 180]
+        for batch_guests, domains in made.batches:
+            assert domains == make_keys(batch_guests).domains
         with sqlite3.connect(made.path) as connection:  # the index is built, as stored here
             assert connection.execute("SELECT sql FROM sqlite_master WHERE type = 'index' AND "
                                       "tbl_name = 'guest_search_terms'").fetchall()
+
+
+def test_batches_the_worker_has_not_started_are_made_here(schema: list[str]) -> None:
+    guests = sample(40)
+    with KeyWorker(schema) as worker:
+        pool = worker._pool
+        assert pool is not None
+        for start in range(0, 40, 5):
+            worker.submit(guests[start:start + 5])
+        made = worker.finish()
+        assert made is not None
+        in_file = {guest[0] for batch, _ in made.batches for guest in batch}
+        made_here = {guest[0] for batch in made.made_here for guest in batch.guests}
+        assert in_file | made_here == {guest[0] for guest in guests}
+        assert not in_file & made_here
+        assert {row[0] for row in rows_in(made.path)} == in_file
 
 
 def test_a_dead_worker_costs_time_not_keys(schema: list[str]) -> None:

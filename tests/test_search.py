@@ -963,7 +963,7 @@ def test_a_rebuild_uses_keys_made_elsewhere_only_where_still_true(
 
     from kiosk import key_worker
     from kiosk.search import KEYS_FILE_SCHEMA, rebuild_search_index
-    from kiosk.search_keys import GuestDetails, MadeFile
+    from kiosk.search_keys import GuestDetails, MadeFile, make_keys
 
     def all_keys() -> list[tuple[Any, ...]]:
         with database.session() as session:
@@ -980,7 +980,8 @@ def test_a_rebuild_uses_keys_made_elsewhere_only_where_still_true(
     half = len(details) // 2
     renamed, left_out = details[0][0], details[1][0]
     # What the worker does, here: batch one has a stale name for the first guest (renamed
-    # since) and the last guest, handed over again in batch two; the second guest is in none.
+    # since) and the last guest, handed over again in batch two; the second guest is in none
+    # of the file's batches.
     path = tmp_path / "keys.sqlite3"
     key_worker._open(str(path), schema)
     batches = [[(*details[0][:2], "Old Name", *details[0][3:]), *details[2:half], details[-1]],
@@ -993,7 +994,10 @@ def test_a_rebuild_uses_keys_made_elsewhere_only_where_still_true(
         rebuild_search_index(session)
     expected = all_keys()
     with database.session() as session:
-        made = MadeFile(path, list(zip(batches, domains, strict=True)))
+        # The second guest, taken back from the worker and made by the caller, as finish()
+        # does with batches the worker had not started.
+        made = MadeFile(path, list(zip(batches, domains, strict=True)),
+                        [make_keys([details[1]])])
         assert rebuild_search_index(session, made) == len(details)
     assert all_keys() == expected
     assert left_out in {row[0] for row in expected}
