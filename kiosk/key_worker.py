@@ -1,6 +1,6 @@
 """Search keys of many guests made and written in a second process while this one goes on.
 
-Making the keys of 100,000 guests (pinyin, rotations, initials: kiosk.search.make_keys) is a
+Making the keys of 100,000 guests (pinyin, rotations, initials: kiosk.search_keys.make_keys) is a
 second or two of pure Python, and writing a million keys with their index as long again; an
 import or a first pull has other work for this process meanwhile (checking rows; storing pages).
 On a machine with a second core, a worker process makes each batch's keys as it is handed over

@@ -29,7 +29,8 @@ whole name, a prefix of the whole name, a word of the name, the company, the e-m
 alphabetically by the key that matched (so by surname when a surname was typed), then by id.
 
 ``reindex_guests`` must be called after every change of a guest's name, company or e-mail (the
-importer, the demo builder and the staff desk do).
+importer, the demo builder and the staff desk do). The keys are made by kiosk.search_keys (pure
+functions, also run by kiosk.key_worker for long lists); this module stores and searches them.
 """
 
 from __future__ import annotations
