@@ -9,7 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -91,3 +93,35 @@ def event(database: Database) -> Event:
                        direction=Direction.OUT.value, entry_policy=EntryPolicy.REENTRY.value),
         ])
     return forum
+
+
+@dataclass
+class KeyWorkerSpy:
+    """The search-key workers (kiosk.key_worker) a test started, and what each finish() gave."""
+
+    workers: list[Any] = field(default_factory=list)
+    finished: list[Any] = field(default_factory=list)
+
+
+@pytest.fixture
+def key_worker_on(monkeypatch: pytest.MonkeyPatch) -> KeyWorkerSpy:
+    """kiosk.key_worker used for lists of any length, as on a machine of two cores."""
+    from kiosk import key_worker
+
+    monkeypatch.delenv(key_worker.DISABLE_ENV, raising=False)
+    monkeypatch.setattr(key_worker, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    spy = KeyWorkerSpy()
+    real_init, real_finish = key_worker.KeyWorker.__init__, key_worker.KeyWorker.finish
+
+    def recorded(self: key_worker.KeyWorker, schema: list[str]) -> None:
+        real_init(self, schema)
+        spy.workers.append(self)
+
+    def finish(self: key_worker.KeyWorker) -> Any:
+        spy.finished.append(real_finish(self))
+        return spy.finished[-1]
+
+    monkeypatch.setattr(key_worker.KeyWorker, "__init__", recorded)
+    monkeypatch.setattr(key_worker.KeyWorker, "finish", finish)
+    return spy

@@ -5,7 +5,6 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import json
-import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -31,7 +30,7 @@ from kiosk.importer import (
 )
 from kiosk.models import AuditEntry, CompanySearchTerm, Event, Guest, Scan
 from kiosk.search import search_guests
-from tests.conftest import FixedClock
+from tests.conftest import FixedClock, KeyWorkerSpy
 
 HEADER_ZH = ["姓名", "单位", "国家/地区", "邮箱", "类别", "二维码", "手机"]
 ROWS = [
@@ -799,7 +798,7 @@ def _stored_keys(database: Database) -> tuple[list[Any], ...]:
 @pytest.mark.parametrize("keys_stored_before", [False, True])
 def test_a_long_list_has_its_keys_made_by_a_worker_and_they_are_the_same(
     database: Database, event: Event, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-    keys_stored_before: bool,
+    keys_stored_before: bool, key_worker_on: KeyWorkerSpy,
 ) -> None:
     """kiosk.key_worker makes the new guests' keys in another process while rows are checked,
     batch by batch (here 4 rows), into a file copied in at the end (a table holding keys
@@ -820,28 +819,13 @@ def test_a_long_list_has_its_keys_made_by_a_worker_and_they_are_the_same(
     monkeypatch.setenv(key_worker.DISABLE_ENV, "1")
     run_import(other, path)
     monkeypatch.delenv(key_worker.DISABLE_ENV)
-    monkeypatch.setattr(key_worker, "PARALLEL_FROM", 1)
     monkeypatch.setattr(key_worker, "BATCH", 4)
-    monkeypatch.setattr(os, "cpu_count", lambda: 2)
-    workers: list[key_worker.KeyWorker] = []
-    real_init = key_worker.KeyWorker.__init__
-
-    def recorded(self: key_worker.KeyWorker, schema: list[str]) -> None:
-        real_init(self, schema)
-        workers.append(self)
-
-    finished: list[Any] = []
-    real_finish = key_worker.KeyWorker.finish
-
-    def finish(self: key_worker.KeyWorker) -> Any:
-        finished.append(real_finish(self))
-        return finished[-1]
-
-    monkeypatch.setattr(key_worker.KeyWorker, "__init__", recorded)
-    monkeypatch.setattr(key_worker.KeyWorker, "finish", finish)
+    key_worker_on.workers.clear()  # the first list's, if any
+    key_worker_on.finished.clear()
     report = run_import(database, path)
     assert report.new == 10 - keys_stored_before and report.unchanged == keys_stored_before
-    assert len(workers) == 1 and len(finished) == 1 and finished[0] is not None
+    finished = key_worker_on.finished
+    assert len(key_worker_on.workers) == 1 and len(finished) == 1 and finished[0] is not None
     # Batches the worker had not started when the guests were in are made here meanwhile.
     sizes = [len(guests) for guests, _ in finished[0].batches] + [
         len(batch.guests) for batch in finished[0].made_here]

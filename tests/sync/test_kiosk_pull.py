@@ -20,6 +20,7 @@ from kiosk.sync import state
 from kiosk.sync.client import ServerUnreachable
 from kiosk.sync.engine import Syncer
 from kiosk.sync.enrolment import enrol
+from tests.conftest import KeyWorkerSpy
 from tests.sync.kiosk_support import Organiser, organiser
 
 __all__ = ["organiser"]
@@ -162,40 +163,19 @@ def _all_keys(database: Database) -> list[tuple[Any, ...]]:
 
 
 def test_a_large_first_pull_has_its_keys_made_meanwhile_by_a_worker(
-    organiser: Organiser, fresh: Database, monkeypatch: pytest.MonkeyPatch
+    organiser: Organiser, fresh: Database, key_worker_on: KeyWorkerSpy
 ) -> None:
     """kiosk.key_worker makes each page's keys while the next is stored; they are the keys a
     rebuild here makes."""
-    import os
-
-    from kiosk import key_worker
     from kiosk.search import rebuild_search_index
 
-    monkeypatch.setattr(key_worker, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(os, "cpu_count", lambda: 2)
-    monkeypatch.delenv(key_worker.DISABLE_ENV, raising=False)
-    workers: list[key_worker.KeyWorker] = []
-    real_init = key_worker.KeyWorker.__init__
-
-    def recorded(self: key_worker.KeyWorker, schema: list[str]) -> None:
-        real_init(self, schema)
-        workers.append(self)
-
-    finished: list[Any] = []
-    real_finish = key_worker.KeyWorker.finish
-
-    def finish(self: key_worker.KeyWorker) -> Any:
-        finished.append(real_finish(self))
-        return finished[-1]
-
-    monkeypatch.setattr(key_worker.KeyWorker, "__init__", recorded)
-    monkeypatch.setattr(key_worker.KeyWorker, "finish", finish)
     with Syncer(fresh, pull_page=2) as syncer:
         report = syncer.pull()
     assert report.pages >= 3
-    assert len(workers) == 1 and finished[0] is not None
+    assert len(key_worker_on.workers) == 1 and key_worker_on.finished[0] is not None
+    made = key_worker_on.finished[0]
     # A batch a page of guests (those the worker had not started are made here meanwhile).
-    assert len(finished[0].batches) + len(finished[0].made_here) >= 3
+    assert len(made.batches) + len(made.made_here) >= 3
     made_by_worker = _all_keys(fresh)
     with fresh.session(writes=True) as session:
         rebuild_search_index(session)  # here, from the stored guests
