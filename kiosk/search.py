@@ -200,24 +200,20 @@ def _made_here(guests: Iterator[GuestDetails]) -> Iterator[MadeKeys]:
 
 def _index(session: Session, guests: Iterator[GuestDetails], count: int,
            stored: dict[int, str | None] | None) -> None:
-    """Insert the keys of these guests (in id order, holding no keys) and of their companies
-    and e-mail domains not yet indexed; set Guest.email_domain where it differs from what
-    `stored` holds for the guest (None: every guest's is right)."""
-    _store(session, _made_here(guests), count, stored)
-
-
-def _store(session: Session, made: Iterable[MadeKeys], count: int,
-           stored: dict[int, str | None] | None, *, id_shift: int = 0) -> None:
-    """_index with the keys made already (by batch, in guest id order); `id_shift` is added
-    to every guest id of `made` (keys made before the guests had their ids)."""
+    """Make and insert the keys of these guests (in id order, holding no keys) and of their
+    companies and e-mail domains not yet indexed; set Guest.email_domain where it differs
+    from what `stored` holds for the guest (None: every guest's is right)."""
     connection = session.connection()
     with bulk_cache(connection) if count >= BULK_REINDEX else contextlib.nullcontext():
-        _store_keys(session, connection, made, count, stored, id_shift)
+        _store_keys(session, connection, _made_here(guests), count, stored)
 
 
 def _store_keys(session: Session, connection: Connection, made: Iterable[MadeKeys], count: int,
-                stored: dict[int, str | None] | None, id_shift: int, *,
+                stored: dict[int, str | None] | None, *, id_shift: int = 0,
                 bulk_allowed: bool = True) -> None:
+    """_index with the keys made already (by batch, in guest id order). `id_shift` is added to
+    every guest id of `made` (keys made before the guests had their ids: store_keys_file, on
+    SQLite only)."""
     table = cast(Table, GuestSearchTerm.__table__)
     bulk = bulk_allowed and count >= BULK_REINDEX and 2 * count >= (
         session.scalar(select(func.count()).select_from(Guest)) or 0)
@@ -228,16 +224,11 @@ def _store_keys(session: Session, connection: Connection, made: Iterable[MadeKey
     domains: dict[tuple[int, str], None] = {}
     changed: list[tuple[str | None, int]] = []
     statement = _GUEST_KEY_INSERT
-    shift_in_sql = bool(id_shift) and connection.dialect.paramstyle == "qmark"
-    if shift_in_sql:  # SQLite adds it: no second list of a million rows here
+    if id_shift:  # SQLite adds it (store_keys_file is SQLite's alone)
         statement = statement.replace("VALUES (?,", f"VALUES (? + {int(id_shift)},")
     for batch in made:
-        rows = batch.rows
-        if id_shift and not shift_in_sql:
-            rows = [(guest_id + id_shift, event_id, kind, term)
-                    for guest_id, event_id, kind, term in rows]
-        if rows:
-            _insert_rows(session, table, statement, rows)
+        if batch.rows:
+            _insert_rows(session, table, statement, batch.rows)
         for (guest_id, event_id, _name, _latin, company, _email), domain in zip(
                 batch.guests, batch.domains, strict=True):
             if domain is not None:
@@ -322,7 +313,7 @@ def rebuild_search_index(session: Session, made: MadeFile | None = None) -> int:
     if made is not None:
         store_keys_file(session, made, len(details), stored=stored, current=details)
     else:
-        _store(session, _made_here(iter(details.values())), len(details), stored)
+        _index(session, iter(details.values()), len(details), stored)
     state = session.get(SyncState, SEARCH_KEYS_STATE)
     if state is not None:
         state.value = SEARCH_KEYS_VERSION
@@ -378,10 +369,10 @@ def store_keys_file(session: Session, made: MadeFile, count: int, *,
                 f"SELECT guest_id + ?, term, rank, event_id FROM {in_file}", (id_shift,))
         done = MadeKeys([guest for guest, _ in latest.values()],
                         [domain for _, domain in latest.values()], [])
-        _store_keys(session, connection, [done, *made_here], count, stored, id_shift,
+        _store_keys(session, connection, [done, *made_here], count, stored, id_shift=id_shift,
                     bulk_allowed=False)
         if here:  # real ids: no shift (a rebuild gives none)
-            _store_keys(session, connection, _made_here(iter(here)), len(here), stored, 0)
+            _store_keys(session, connection, _made_here(iter(here)), len(here), stored)
 
 
 def _only(batch: MadeKeys, keep: set[int]) -> MadeKeys:

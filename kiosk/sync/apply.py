@@ -41,6 +41,8 @@ log = logging.getLogger("kiosk.sync")
 _CHUNK = 500
 _SEARCHED = ("name", "name_latin", "company", "email")
 _GUEST_UPDATABLE = tuple(f for f in records.GUEST_FIELDS if f not in ("uid",))
+# What a pulled guest sets of its row here (besides the id and the times).
+_GUEST_STORED = (*_GUEST_UPDATABLE, "event_id", "email_domain")
 
 
 @dataclass
@@ -230,7 +232,7 @@ class PageApplier:
         fresh = [row for row in clean if row["uid"] not in existing]
         ids = {uid: row.id for uid, row in existing.items()}
         ids.update(self._insert_guests(fresh))
-        self._upsert_guests([row for row in clean if row["uid"] in existing])
+        self._update_guests([row for row in clean if row["uid"] in existing])
         self.result.guests += len(clean)
         changed_search = [
             r["uid"] for r in clean
@@ -288,32 +290,26 @@ class PageApplier:
         if not rows:
             return {}
         start = (self.session.scalar(select(func.max(Guest.id))) or 0) + 1
-        fields = ["id", *_GUEST_UPDATABLE, "uid", "event_id", "email_domain"]
-        names = [*fields, "created_at", "updated_at"]
+        names = ["id", "uid", *_GUEST_STORED, "created_at", "updated_at"]
         stamp = self._stamp()
         ids = {row["uid"]: start + i for i, row in enumerate(rows)}
-        values = self._guest_values([{**row, "id": ids[row["uid"]]} for row in rows], fields)
+        values = self._guest_values([{**row, "id": ids[row["uid"]]} for row in rows],
+                                    ["id", "uid", *_GUEST_STORED])
         self.session.connection().exec_driver_sql(
             f"INSERT INTO guests ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})",
             [(*value, stamp, stamp) for value in values])
         return ids
 
-    def _upsert_guests(self, rows: Sequence[dict[str, Any]]) -> None:
-        """Insert or update guests by uid in one driver-level executemany."""
+    def _update_guests(self, rows: Sequence[dict[str, Any]]) -> None:
+        """Write what the server sent of guests stored here already, by uid."""
         if not rows:
             return
-        connection = self.session.connection()
-        fields = [*_GUEST_UPDATABLE, "uid", "event_id", "email_domain"]
-        names = [*fields, "created_at", "updated_at"]
         stamp = self._stamp()
-        values = [(*value, stamp, stamp) for value in self._guest_values(rows, fields)]
-        updated = [*_GUEST_UPDATABLE, "event_id", "email_domain", "updated_at"]
-        statement = (
-            f"INSERT INTO guests ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)}) "
-            f"ON CONFLICT (uid) DO UPDATE SET "
-            + ", ".join(f"{name} = excluded.{name}" for name in updated)
-        )
-        connection.exec_driver_sql(statement, values)
+        values = self._guest_values(rows, [*_GUEST_STORED, "uid"])
+        self.session.connection().exec_driver_sql(
+            f"UPDATE guests SET {', '.join(f'{name} = ?' for name in _GUEST_STORED)}, "
+            "updated_at = ? WHERE uid = ?",
+            [(*value[:-1], stamp, value[-1]) for value in values])
 
     def _scans(self, data: list[dict[str, Any]]) -> None:
         by_id: dict[str, dict[str, Any]] = {}
