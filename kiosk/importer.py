@@ -51,7 +51,7 @@ from kiosk.errors import InputFileError, UsageError
 from kiosk.key_worker import KeyWorker
 from kiosk.models import AuditEntry, Event, Guest, time_ordered_uids, utc_now
 from kiosk.names import NameRejectedError, normalise_optional
-from kiosk.search_keys import GuestDetails, email_domain
+from kiosk.search_keys import email_domain
 
 log = logging.getLogger("kiosk.import")
 
@@ -1062,11 +1062,9 @@ def _key_worker(session: Session, path: Path) -> KeyWorker | None:
     return KeyWorker(key_worker.keys_schema(session.connection()))
 
 
-def _new_guest_details(event: Event, records: Sequence[Record], first: int) -> list[GuestDetails]:
-    """(id, event id, name, latin name, company, e-mail) of new guests, ids counted from
-    `first` (the ids they will have, as foreseen before they are inserted)."""
-    return [(first + offset, event.id, r.values.get("name"), r.values.get("name_latin"),
-             r.values.get("company"), r.values.get("email")) for offset, r in enumerate(records)]
+def _next_guest_id(session: Session) -> int:
+    """The id SQLite gives the next guest (_insert gives ids itself, from this one)."""
+    return (session.scalar(select(func.max(Guest.id))) or 0) + 1
 
 
 def _import_rows(
@@ -1077,7 +1075,7 @@ def _import_rows(
     """import_guests after the table is read and its columns found."""
     # The ids new guests will get (_insert gives them on SQLite, one after the highest), so
     # the worker writes their keys with their ids; checked against the real ones at the end.
-    first_id = (session.scalar(select(func.max(Guest.id))) or 0) + 1 if keys else 0
+    first_id = _next_guest_id(session) if keys else 0
     seen: dict[tuple[str, str], int] = {}
     inserts: list[Record] = []
     updates: list[tuple[int, dict[str, Any]]] = []
@@ -1107,10 +1105,10 @@ def _import_rows(
         if stored is None:
             record.values.setdefault("category", Category.GUEST.value)
             inserts.append(record)
-            if keys is not None and len(inserts) % key_worker.BATCH == 0:
-                batch_start = len(inserts) - key_worker.BATCH
-                keys.submit(_new_guest_details(event, inserts[batch_start:],
-                                               first_id + batch_start))
+            if keys is not None:
+                values = record.values
+                keys.add((first_id + len(inserts) - 1, event.id, values.get("name"),
+                          values.get("name_latin"), values.get("company"), values.get("email")))
             continue
         changes = _plan_changes(stored, record)
         if changes:
@@ -1120,9 +1118,7 @@ def _import_rows(
             report.unchanged += 1
         report.guest_ids.append(stored.id)
     report.new = len(inserts)
-    if keys is not None:  # the last batch; the worker indexes its file while guests go in
-        handed_over = len(inserts) - len(inserts) % key_worker.BATCH
-        keys.submit(_new_guest_details(event, inserts[handed_over:], first_id + handed_over))
+    if keys is not None:  # the worker indexes its file while the guests go in
         keys.seal()
     if dry_run:
         report.guest_ids = []
@@ -1179,7 +1175,7 @@ def _insert(session: Session, event: Event, records: list[Record], now: dt.datet
     # until it ends. Elsewhere (a server's PostgreSQL) the id sequence chooses, and they are
     # read back.
     given = dialect.name == "sqlite"
-    start = (session.scalar(select(func.max(Guest.id))) or 0) + 1 if given else 0
+    start = _next_guest_id(session) if given else 0
     table = cast(SqlTable, Guest.__table__)
 
     def processor(column: str) -> Any:

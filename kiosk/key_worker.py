@@ -115,6 +115,7 @@ class KeyWorker:
         self._batches: list[tuple[list[GuestDetails], Future[list[str | None]]]] = []
         self._sealed: Future[None] | None = None
         self._handed_over: set[int] = set()
+        self._pending: list[GuestDetails] = []  # added, not handed over yet
         self.waited = 0.0  # seconds the caller waited for the worker
         try:
             # spawn, not fork: the calling process may be a Qt application with threads.
@@ -124,6 +125,13 @@ class KeyWorker:
             self._pool.submit(_started)  # the pool starts its process at the first task
         except (OSError, ValueError, RuntimeError) as error:
             log.warning("search keys are made in this process: no worker (%s)", error)
+
+    def add(self, guest: GuestDetails) -> None:
+        """Hand over one guest; they go to the worker BATCH at a time (the rest at seal)."""
+        self._pending.append(guest)
+        if len(self._pending) >= BATCH:
+            self.submit(self._pending)
+            self._pending = []
 
     def submit(self, guests: Sequence[GuestDetails]) -> None:
         """Hand over a batch (its details are kept here: the caller checks them at the end)."""
@@ -140,6 +148,9 @@ class KeyWorker:
 
     def seal(self) -> None:
         """Every batch is handed over: the worker builds the file's indexes meanwhile."""
+        if self._pending:
+            self.submit(self._pending)
+            self._pending = []
         if self._pool is not None and self._sealed is None:
             try:
                 self._sealed = self._pool.submit(_seal)
