@@ -219,5 +219,33 @@ def bulk_cache(connection: Connection, kib: int = BULK_CACHE_KIB) -> Iterator[No
         connection.exec_driver_sql(f"PRAGMA cache_size = {int(cache or -2000)}")
 
 
+INDEX_SORT_CACHE_KIB = 2000  # SQLite's default page cache
+
+
+def index_sort_threads() -> int:
+    """Helper threads SQLite may use to sort an index being built: the other cores, up to 3."""
+    return min(os.cpu_count() or 1, 4) - 1
+
+
+@contextmanager
+def index_sort(connection: Connection) -> Iterator[None]:
+    """Settings for CREATE INDEX on this connection (restored after). SQLite sorts the rows in
+    runs the size of its page cache, which helper threads share, then merges them: with the
+    default 2 MB cache and a helper, a million keys sort in half the time of one sort in a
+    64 MB cache (kiosk.key_worker does the same in its scratch file)."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    cache = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+    threads = connection.exec_driver_sql("PRAGMA threads").scalar()
+    connection.exec_driver_sql(f"PRAGMA cache_size = {-INDEX_SORT_CACHE_KIB}")
+    connection.exec_driver_sql(f"PRAGMA threads = {index_sort_threads()}")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql(f"PRAGMA cache_size = {int(cache or -2000)}")
+        connection.exec_driver_sql(f"PRAGMA threads = {int(threads or 0)}")
+
+
 def sqlite_version() -> str:
     return sqlite3.sqlite_version

@@ -40,6 +40,7 @@ PARALLEL_FROM = 20_000  # guests; fewer are made in the calling process
 BATCH = 5_000  # guests handed over at a time
 DISABLE_ENV = "KIOSK_KEYS_IN_PROCESS"  # set (to anything) to make every key here
 KEYS_TABLE = "guest_search_terms"
+INDEX_SORT_CACHE_KIB = 2000  # kiosk.db.INDEX_SORT_CACHE_KIB
 
 
 def worth_it(guests: int) -> bool:
@@ -80,22 +81,31 @@ def _started() -> None:
 
 
 def _add(guests: list[GuestDetails], again: list[int]) -> list[str | None]:
-    assert _scratch is not None
     made = make_keys(guests)
+    return _write(made.rows, made.domains, again)
+
+
+def _write(rows: list[tuple[int, int, int, str]], domains: list[str | None],
+           again: list[int]) -> list[str | None]:
+    """Write keys made here or by the caller; `domains` is handed back as the batch's result."""
+    assert _scratch is not None
     _scratch.execute("BEGIN")
     # A guest handed over again (changed while a pull went on) keeps only its latest keys.
     _scratch.executemany(f"DELETE FROM {KEYS_TABLE} WHERE guest_id = ?",
                          [(guest_id,) for guest_id in again])
     _scratch.executemany(
-        f"INSERT INTO {KEYS_TABLE} (guest_id, event_id, rank, term) VALUES (?, ?, ?, ?)",
-        made.rows)
+        f"INSERT INTO {KEYS_TABLE} (guest_id, event_id, rank, term) VALUES (?, ?, ?, ?)", rows)
     _scratch.execute("COMMIT")
-    return made.domains
+    return domains
 
 
 def _seal() -> None:
     global _scratch
     assert _scratch is not None
+    # The index is one sort of every key: in runs that a helper thread shares, as
+    # kiosk.db.index_sort has it (that module is not loaded here: it brings SQLAlchemy).
+    _scratch.execute(f"PRAGMA cache_size = {-INDEX_SORT_CACHE_KIB}")
+    _scratch.execute(f"PRAGMA threads = {min(os.cpu_count() or 1, 4) - 1}")
     for statement in _indexes:
         _scratch.execute(statement)
     _scratch.close()
@@ -157,28 +167,49 @@ class KeyWorker:
             except RuntimeError:
                 self._pool = None
 
+    def take_back(self) -> None:
+        """No more guests: the last two thirds of the batches the worker has not started yet
+        (those whose guests are in no other batch) are made here now, and the worker only
+        writes them, then builds the file's index. Every key is in the file, for the one bulk
+        copy. Two thirds: the worker makes the rest and builds the index while this process
+        makes these and then reads the guests for the rebuild, about as long."""
+        if self._pending:
+            self.submit(self._pending)
+            self._pending = []
+        if self._pool is None or self._sealed is not None:
+            return
+        times: dict[int, int] = {}
+        for guests, _future in self._batches:
+            for guest in guests:
+                times[guest[0]] = times.get(guest[0], 0) + 1
+        queued = [i for i, (_guests, future) in enumerate(self._batches)
+                  if not future.running() and not future.done()]
+        wanted = -(-2 * len(queued) // 3)
+        taken: list[int] = []
+        for i in reversed(queued):
+            guests, future = self._batches[i]
+            if len(taken) == wanted:
+                break
+            if all(times[guest[0]] == 1 for guest in guests) and future.cancel():
+                taken.append(i)
+        batches = [self._batches[i][0] for i in reversed(taken)]
+        self._batches = [batch for i, batch in enumerate(self._batches) if i not in taken]
+        for guests in batches:
+            made = make_keys(guests)
+            try:
+                self._batches.append(
+                    (guests, self._pool.submit(_write, made.rows, made.domains, [])))
+            except RuntimeError:  # the worker is gone: finish() says so
+                self._pool = None
+                return
+        self.seal()
+
     def finish(self) -> MadeFile | None:
         """The file once every batch is in it, waiting for the worker as needed; None when the
-        worker failed (the caller makes every key itself). Batches the worker has not started
-        yet (and whose guests are in no other batch) are taken back and made here meanwhile."""
-        taken: list[list[GuestDetails]] = []
-        if self._pool is not None and self._sealed is None:
-            times: dict[int, int] = {}
-            for guests, _future in self._batches:
-                for guest in guests:
-                    times[guest[0]] = times.get(guest[0], 0) + 1
-            kept: list[tuple[list[GuestDetails], Future[list[str | None]]]] = []
-            for guests, future in self._batches:
-                alone = all(times[guest[0]] == 1 for guest in guests)
-                if alone and future.cancel():
-                    taken.append(guests)
-                else:
-                    kept.append((guests, future))
-            self._batches = kept
+        worker failed (the caller makes every key itself)."""
         self.seal()
         if self._pool is None or self._sealed is None:
             return None
-        made_here = [make_keys(guests) for guests in taken]  # while the worker finishes
         started = time.perf_counter()
         try:
             batches = [(guests, future.result()) for guests, future in self._batches]
@@ -188,7 +219,7 @@ class KeyWorker:
             return None
         finally:
             self.waited += time.perf_counter() - started
-        return MadeFile(self._path, batches, made_here)
+        return MadeFile(self._path, batches)
 
     def close(self) -> None:
         """Let the worker go (it exits on its own: waiting for it to free its memory would cost

@@ -58,7 +58,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from kiosk.db import ATTACHED_INFO, bulk_cache
+from kiosk.db import ATTACHED_INFO, bulk_cache, index_sort
 from kiosk.domain import Direction
 from kiosk.models import (
     CompanySearchTerm,
@@ -238,8 +238,9 @@ def _store_keys(session: Session, connection: Connection, made: Iterable[MadeKey
             if company:
                 companies[event_id, company] = None
     if bulk:  # a failure before this rolls back with the drop
-        for index in table.indexes:
-            index.create(connection)
+        with index_sort(connection):
+            for index in table.indexes:
+                index.create(connection)
     _set_domains(session, changed)
     _index_shared(session, list(companies), CompanySearchTerm.company, _COMPANY_KEY_INSERT,
                   lambda company: sorted(company_keys(company)))
@@ -294,24 +295,48 @@ def _forget_unused(session: Session) -> None:
             f" WHERE g.event_id = c.event_id AND g.{guests_column} = c.{column}))"))
 
 
-def rebuild_search_index(session: Session, made: MadeFile | None = None) -> int:
+def set_aside_guest_indexes(session: Session) -> None:
+    """Drop the guests' plain lookup indexes (event; event and e-mail, company, e-mail domain)
+    before a first pull of a long list: each takes the guests in the order of its own column,
+    which cost about half of the pull's inserts. The search rebuild that ends the pull (or the
+    first search, if the pull is cut short) builds them again, one sort each. The unique
+    indexes stay: the pull looks guests up by uid and by (event, number), as scans do."""
+    connection = session.connection()
+    for index in cast(Table, Guest.__table__).indexes:
+        index.drop(connection, checkfirst=True)
+
+
+def _restore_guest_indexes(connection: Connection) -> None:
+    with index_sort(connection):
+        for index in cast(Table, Guest.__table__).indexes:
+            index.create(connection, checkfirst=True)
+
+
+def rebuild_search_index(
+    session: Session, made: Callable[[], MadeFile | None] | None = None
+) -> int:
     """Rebuild the keys of every guest (after an upgrade changed how keys are made, or a first
-    pull stored its guests without); returns how many guests were indexed. `made`: keys a
-    worker made already (kiosk.key_worker, while a pull stored the guests); a guest's are used
-    when made from its details as stored, else made here."""
+    pull stored its guests without) and the guests' lookup indexes a pull set aside; returns
+    how many guests were indexed. `made`: gives keys a worker made already (kiosk.key_worker,
+    while a pull stored the guests), or None; called once the guests are read and their
+    indexes built, so that this process does that while the worker finishes. A guest's keys
+    from the worker are used when made from its details as stored, else made here."""
     session.flush()
     session.execute(delete(GuestSearchTerm))
     session.execute(delete(CompanySearchTerm))
     session.execute(delete(EmailDomainSearchTerm))
-    # Read before the index is dropped (no statement may be open), as plain rows: 100,000
-    # guests through the ORM's result machinery cost a few tenths of a second more.
-    rows = session.connection().exec_driver_sql(
+    # Read before any index is dropped or built (no statement may be open), as plain rows:
+    # 100,000 guests through the ORM's result machinery cost a few tenths of a second more.
+    connection = session.connection()
+    rows = connection.exec_driver_sql(
         "SELECT id, event_id, name, name_latin, company, email, email_domain FROM guests "
         "ORDER BY id").all()
     stored: dict[int, str | None] = {row[0]: row[6] for row in rows}
     details = {row[0]: cast(GuestDetails, tuple(row[:6])) for row in rows}
-    if made is not None:
-        store_keys_file(session, made, len(details), stored=stored, current=details)
+    _restore_guest_indexes(connection)
+    from_worker = made() if made is not None else None
+    if from_worker is not None:
+        store_keys_file(session, from_worker, len(details), stored=stored, current=details)
     else:
         _index(session, iter(details.values()), len(details), stored)
     state = session.get(SyncState, SEARCH_KEYS_STATE)
@@ -327,9 +352,9 @@ def store_keys_file(session: Session, made: MadeFile, count: int, *,
                     stored: dict[int, str | None] | None = None,
                     current: dict[int, GuestDetails] | None = None, id_shift: int = 0) -> None:
     """Store the keys a worker wrote into a scratch file (kiosk.key_worker), the latest of each
-    guest of `made.batches` (each guest with its e-mail domain), and those of `made.made_here`.
-    `current`: every guest's details as stored now (a rebuild); a guest whose latest batch has
-    other details, or who is in no batch, has its keys made here. `id_shift` is added to each
+    guest of `made.batches` (each guest with its e-mail domain). `current`: every guest's
+    details as stored now (a rebuild); a guest whose latest batch has other details, or who is
+    in no batch, has its keys made here. `id_shift` is added to each
     guest id of `made`. `count` and `stored` as for _index. The file stays attached until the
     connection goes back to the pool (kiosk.db: SQLite cannot detach it inside the
     transaction)."""
@@ -342,7 +367,6 @@ def store_keys_file(session: Session, made: MadeFile, count: int, *,
     for guests, domains in made.batches:
         for guest, domain in zip(guests, domains, strict=True):
             latest[guest[0]] = (guest, domain)
-    made_here = made.made_here
     here: list[GuestDetails] = []
     if current is not None:
         stale = [(guest_id,) for guest_id, (guest, _) in latest.items()
@@ -351,10 +375,7 @@ def store_keys_file(session: Session, made: MadeFile, count: int, *,
             connection.exec_driver_sql(f"DELETE FROM {in_file} WHERE guest_id = ?", stale)
         for (guest_id,) in stale:
             del latest[guest_id]
-        made_here = [_only(batch, {guest[0] for guest in batch.guests
-                                   if current.get(guest[0]) == guest}) for batch in made_here]
-        covered = set(latest) | {guest[0] for batch in made_here for guest in batch.guests}
-        here = [guest for guest_id, guest in current.items() if guest_id not in covered]
+        here = [guest for guest_id, guest in current.items() if guest_id not in latest]
     with bulk_cache(connection):
         empty = connection.exec_driver_sql(
             "SELECT 1 FROM main.guest_search_terms LIMIT 1").first() is None
@@ -369,19 +390,10 @@ def store_keys_file(session: Session, made: MadeFile, count: int, *,
                 f"SELECT guest_id + ?, term, rank, event_id FROM {in_file}", (id_shift,))
         done = MadeKeys([guest for guest, _ in latest.values()],
                         [domain for _, domain in latest.values()], [])
-        _store_keys(session, connection, [done, *made_here], count, stored, id_shift=id_shift,
+        _store_keys(session, connection, [done], count, stored, id_shift=id_shift,
                     bulk_allowed=False)
         if here:  # real ids: no shift (a rebuild gives none)
             _store_keys(session, connection, _made_here(iter(here)), len(here), stored)
-
-
-def _only(batch: MadeKeys, keep: set[int]) -> MadeKeys:
-    """The part of a batch of these guests."""
-    if len(keep) == len(batch.guests):
-        return batch
-    kept = [i for i, guest in enumerate(batch.guests) if guest[0] in keep]
-    return MadeKeys([batch.guests[i] for i in kept], [batch.domains[i] for i in kept],
-                    [row for row in batch.rows if row[0] in keep])
 
 
 def _ensure_current(session: Session) -> None:
@@ -901,5 +913,6 @@ __all__ = [
     "search_guest_ids",
     "search_guests",
     "search_keys",
+    "set_aside_guest_indexes",
     "words",
 ]

@@ -11,7 +11,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import IntEnum
 from pathlib import Path
 
@@ -379,6 +379,3 @@ class MadeFile:
 
     path: Path
     batches: list[tuple[list[GuestDetails], list[str | None]]]
-    # Batches the worker had not started when the caller was ready, made by the caller while
-    # the worker finished (none of their guests is in the file).
-    made_here: list[MadeKeys] = field(default_factory=list)

@@ -14,7 +14,7 @@ import pytest
 from kiosk import key_worker
 from kiosk.db import Database
 from kiosk.key_worker import KeyWorker
-from kiosk.search_keys import GuestDetails, make_keys
+from kiosk.search_keys import GuestDetails, MadeKeys, make_keys
 
 NAMES = [("张伟", "Zhang Wei"), ("Jürgen Müller", None), ("Анна Иванова", "Anna Ivanova"),
          ("曾小明", None), ("김민준", "Kim Minjun"), ("O'Brien", None)]
@@ -51,11 +51,8 @@ def test_the_worker_writes_the_keys_this_process_makes(schema: list[str]) -> Non
         made = worker.finish()
         assert made is not None
         latest = {guest[0]: guest for guest in [*guests, *changed]}
-        # Batches the worker had not started are made here meanwhile: together, every key.
-        here = [row for batch in made.made_here for row in batch.rows]
-        assert sorted(rows_in(made.path) + here) == sorted(make_keys(list(latest.values())).rows)
-        handed = [guests for guests, _ in made.batches] + [b.guests for b in made.made_here]
-        assert sorted(len(batch) for batch in handed) == [1, 120, 180]
+        assert rows_in(made.path) == sorted(make_keys(list(latest.values())).rows)
+        assert sorted(len(guests) for guests, _ in made.batches) == [1, 120, 180]
         for batch_guests, domains in made.batches:
             assert domains == make_keys(batch_guests).domains
         with sqlite3.connect(made.path) as connection:  # the index is built, as stored here
@@ -63,20 +60,30 @@ def test_the_worker_writes_the_keys_this_process_makes(schema: list[str]) -> Non
                                       "tbl_name = 'guest_search_terms'").fetchall()
 
 
-def test_batches_the_worker_has_not_started_are_made_here(schema: list[str]) -> None:
+def test_batches_the_worker_has_not_started_are_made_here(
+    schema: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """take_back() makes here the batches still queued, while the worker ends its batch, and
+    has the worker write them: every key is in the file, made once."""
     guests = sample(40)
+    made_here: list[list[GuestDetails]] = []
+
+    def recorded(batch: list[GuestDetails]) -> MadeKeys:
+        made_here.append(batch)
+        return make_keys(batch)
+
+    monkeypatch.setattr(key_worker, "make_keys", recorded)
     with KeyWorker(schema) as worker:
-        pool = worker._pool
-        assert pool is not None
         for start in range(0, 40, 5):
             worker.submit(guests[start:start + 5])
+        worker.take_back()
         made = worker.finish()
         assert made is not None
-        in_file = {guest[0] for batch, _ in made.batches for guest in batch}
-        made_here = {guest[0] for batch in made.made_here for guest in batch.guests}
-        assert in_file | made_here == {guest[0] for guest in guests}
-        assert not in_file & made_here
-        assert {row[0] for row in rows_in(made.path)} == in_file
+        assert made_here  # the worker cannot have started all eight by now
+        assert sorted(guest for batch, _ in made.batches for guest in batch) == guests
+        for batch_guests, domains in made.batches:
+            assert domains == make_keys(batch_guests).domains
+        assert rows_in(made.path) == sorted(make_keys(guests).rows)
 
 
 def test_a_dead_worker_costs_time_not_keys(schema: list[str]) -> None:

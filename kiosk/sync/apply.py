@@ -43,6 +43,7 @@ _SEARCHED = ("name", "name_latin", "company", "email")
 _GUEST_UPDATABLE = tuple(f for f in records.GUEST_FIELDS if f not in ("uid",))
 # What a pulled guest sets of its row here (besides the id and the times).
 _GUEST_STORED = (*_GUEST_UPDATABLE, "event_id", "email_domain")
+_NO_GUEST_FIELDS: dict[str, Any] = dict.fromkeys(records.GUEST_FIELDS)
 
 
 @dataclass
@@ -71,6 +72,10 @@ class Applied:
 
 
 _T = TypeVar("_T")
+
+
+def _placeholders(count: int) -> str:
+    return ", ".join("?" * count)
 
 
 def _chunks(items: Sequence[_T], size: int = _CHUNK) -> Iterable[Sequence[_T]]:
@@ -192,32 +197,43 @@ class PageApplier:
 
     def _guest_chunk(self, chunk: Sequence[dict[str, Any]]) -> None:
         rows: list[dict[str, Any]] = []
+        event_ids: dict[str, int | None] = {}
         for record in chunk:
-            event = self.event(record["event_uid"])
-            if event is None:
+            event_uid = record["event_uid"]
+            if event_uid not in event_ids:
+                event = self.event(event_uid)
+                event_ids[event_uid] = event.id if event is not None else None
+            event_id = event_ids[event_uid]
+            if event_id is None:
                 self.result.skipped.append(f"guest {record['uid']}: its event is unknown here")
                 continue
-            row = {f: record.get(f) for f in records.GUEST_FIELDS}
+            # Every field, None where the record has none (any other key is never read).
+            row = {**_NO_GUEST_FIELDS, **record}
             email = row["email"]
-            row["event_id"] = event.id
+            row["event_id"] = event_id
             row["email_domain"] = email_domain(email) if email else None
             rows.append(row)
         if not rows:
             return
+        # Plain SQL with one placeholder a value: built per chunk by SQLAlchemy, these two
+        # lookups cost a tenth of a first pull's time.
+        connection = self.session.connection()
         uids = [r["uid"] for r in rows]
         existing = {
-            row.uid: row for row in self.session.execute(
-                select(Guest.id, Guest.uid, Guest.number, Guest.event_id,
-                       *(getattr(Guest, f) for f in _SEARCHED)).where(Guest.uid.in_(uids)))
+            row.uid: row for row in connection.exec_driver_sql(
+                f"SELECT id, uid, number, event_id, {', '.join(_SEARCHED)} FROM guests "
+                f"WHERE uid IN ({_placeholders(len(uids))})", tuple(uids))
         }
         # A number held here by another guest (a walk-in the server has refused) is left alone.
         # Looked up by (event, number), the unique index: by number alone SQLite reads every
         # guest, once per chunk of a first pull.
+        chunk_events = list({r["event_id"] for r in rows})
+        numbers = [r["number"] for r in rows]
         holders = {
-            (row.event_id, row.number): row.uid for row in self.session.execute(
-                select(Guest.uid, Guest.number, Guest.event_id).where(
-                    Guest.event_id.in_({r["event_id"] for r in rows}),
-                    Guest.number.in_([r["number"] for r in rows])))
+            (row.event_id, row.number): row.uid for row in connection.exec_driver_sql(
+                f"SELECT uid, number, event_id FROM guests WHERE event_id IN "
+                f"({_placeholders(len(chunk_events))}) AND number IN "
+                f"({_placeholders(len(numbers))})", (*chunk_events, *numbers))
         }
         clean: list[dict[str, Any]] = []
         for row in rows:

@@ -28,7 +28,7 @@ from kiosk.db import Database
 from kiosk.errors import SetupError, SyncError
 from kiosk.key_worker import KeyWorker
 from kiosk.models import Event, Guest, OutboxItem, utc_now
-from kiosk.search import rebuild_search_index
+from kiosk.search import rebuild_search_index, set_aside_guest_indexes
 from kiosk.sync import state
 from kiosk.sync.apply import Applied, apply_changes
 from kiosk.sync.client import DEFAULT_TIMEOUT, ServerClient
@@ -41,6 +41,9 @@ PULL_PAGE = 2000
 # one transaction, and each commit writes again every index page its guests touched (the uid
 # and e-mail indexes take them in random order), so fewer, larger pages write far less.
 FIRST_PULL_PAGE = 5000  # kiosk.server.changes.PAGE_LIMIT
+# A deferred pull of at least this many changes sets the guests' lookup indexes aside and builds
+# them at the end (kiosk.search.set_aside_guest_indexes); for fewer, keeping them costs less.
+SET_ASIDE_INDEXES_FROM = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,7 +215,8 @@ class Syncer:
 
         The first pull onto a kiosk holding no guests leaves out the search keys page by page and
         stores them for every guest at the end, in bulk (kiosk.search.rebuild_search_index); for
-        a long list a worker process (kiosk.key_worker) makes them meanwhile, page by page. The
+        a long list a worker process (kiosk.key_worker) makes them meanwhile, page by page, and
+        the guests' lookup indexes are built at the end too, in one sort each. The
         search state is marked stale in the first page's transaction, so a pull cut short is
         finished by the next one, and a search meanwhile rebuilds the keys itself.
         """
@@ -259,6 +263,9 @@ class Syncer:
                         continue
                     if deferred:
                         state.mark_search_stale(session)
+                        if report.pages == 0 and (int(page["head"]) - cursor
+                                                  >= SET_ASIDE_INDEXES_FROM):
+                            set_aside_guest_indexes(session)
                     applied = apply_changes(session, self.enrolment.device_uid, changes,
                                             index_search=not deferred)
                     state.write(session, state.PULL_CURSOR, str(last_seq))
@@ -283,8 +290,10 @@ class Syncer:
                     break
             if deferred:
                 started = time.perf_counter()
+                if keys is not None:
+                    keys.take_back()  # the worker writes and indexes while the rebuild reads
                 with self.database.session(writes=True) as session:
-                    indexed = rebuild_search_index(session, keys.finish() if keys else None)
+                    indexed = rebuild_search_index(session, keys.finish if keys else None)
                 report.search_seconds = time.perf_counter() - started
                 log.info("search keys built for %d guests after the first pull", indexed)
         finally:
