@@ -197,20 +197,15 @@ class PageApplier:
 
     def _guest_chunk(self, chunk: Sequence[dict[str, Any]]) -> None:
         rows: list[dict[str, Any]] = []
-        event_ids: dict[str, int | None] = {}
         for record in chunk:
-            event_uid = record["event_uid"]
-            if event_uid not in event_ids:
-                event = self.event(event_uid)
-                event_ids[event_uid] = event.id if event is not None else None
-            event_id = event_ids[event_uid]
-            if event_id is None:
+            event = self.event(record["event_uid"])
+            if event is None:
                 self.result.skipped.append(f"guest {record['uid']}: its event is unknown here")
                 continue
             # Every field, None where the record has none (any other key is never read).
             row = {**_NO_GUEST_FIELDS, **record}
             email = row["email"]
-            row["event_id"] = event_id
+            row["event_id"] = event.id
             row["email_domain"] = email_domain(email) if email else None
             rows.append(row)
         if not rows:
